@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'flows/**/*.test.ts', 'bench/**/*.test.ts'],
+    // Two cores here and in CI: keep the pool small so fuzz tests do not starve each other.
+    maxWorkers: 2,
+  },
+});
