@@ -57,6 +57,8 @@ export interface Ipv4Row {
   /** As printed; `0.0.0.0` means no per-vmknic override. Absent in the 5.x layout (no Gateway column). */
   readonly gateway?: string;
   readonly dhcpDns?: boolean;
+  /** From `-N stack` on the command line (the output lists only that stack's vmknics); absent without `-N`. */
+  readonly netstack?: string;
   readonly ref: EvidenceRef;
 }
 
@@ -102,8 +104,8 @@ export interface NetstackEntry {
 /**
  * `esxcfg-advcfg -g /Migrate/X` (→ `Value of X is N`) and `esxcli system settings advanced list -o /Migrate/X`.
  * `path` is the slash path (`/Migrate/BindToVmknic`); from `esxcfg-advcfg` output alone only the last
- * component is printed, so the path comes from the command line when present, else `/?/X` is not invented:
- * `path` is then `X` alone and `pathFromCommand` false.
+ * component is printed, so the path comes from the command line when present; otherwise `path` is the option
+ * name alone (`BindToVmknic`, no leading slash) and the assembler maps known names to their paths.
  */
 export interface AdvancedSettingRecord {
   readonly path: string;
