@@ -1,0 +1,172 @@
+/**
+ * Migrate.BindToVmknic and Migrate.AutoBindVmknic: the effective values on a host and what they mean for the
+ * vMotion socket (domain.md §1.4, §1.7 D2–D3, E2).
+ */
+import type { Certainty, EvidenceRef } from '../model/evidence.ts';
+import type { HostModel, SettingSource } from '../model/host.ts';
+import type { EsxiRelease } from '../versions.ts';
+import { autoBindVmknicDefault, bindToVmknicDefault, is5x, parseRelease, releaseName } from '../versions.ts';
+import type { Step } from './trace.ts';
+import { step } from './trace.ts';
+
+export const BIND_PATH = '/Migrate/BindToVmknic';
+export const AUTOBIND_PATH = '/Migrate/AutoBindVmknic';
+
+export interface Binding {
+  readonly value?: number;
+  readonly source: SettingSource;
+  readonly certainty: Certainty;
+  /** The build's default when known (from `Default Int Value` or the build table). */
+  readonly buildDefault?: number;
+  readonly evidence?: EvidenceRef;
+  readonly steps: readonly Step[];
+}
+
+export type Tri = 'yes' | 'no' | 'unknown';
+
+export function releaseOf(host: HostModel): EsxiRelease | undefined {
+  return parseRelease(host.version?.version, host.version?.build, host.version?.update);
+}
+
+function describeRelease(host: HostModel): string {
+  const release = releaseOf(host);
+  return release ? releaseName(release) : 'an unknown ESXi version (`vmware -vl` was not pasted)';
+}
+
+export function effectiveBinding(host: HostModel): Binding {
+  const pasted = host.advanced[BIND_PATH];
+  const release = releaseOf(host);
+  const fromBuild = bindToVmknicDefault(release);
+  const pastedDefault = typeof pasted?.defaultValue === 'number' ? pasted.defaultValue : undefined;
+  const buildDefault = pastedDefault ?? fromBuild.value;
+  if (pasted && typeof pasted.value === 'number') {
+    return {
+      value: pasted.value,
+      source: 'evidence',
+      certainty: 'definite',
+      ...(buildDefault !== undefined ? { buildDefault } : {}),
+      evidence: pasted.evidence,
+      steps: [
+        step(`Migrate.BindToVmknic on ${host.name} is ${pasted.value} (pasted).`, {
+          rule: '§1.7 D2',
+          evidence: [pasted.evidence],
+        }),
+      ],
+    };
+  }
+  if (fromBuild.value !== undefined) {
+    return {
+      value: fromBuild.value,
+      source: 'version-default',
+      // Someone may have changed it: a default from the build is never definite (§1.7 D2).
+      certainty: 'probable',
+      buildDefault: fromBuild.value,
+      steps: [
+        step(
+          `Migrate.BindToVmknic on ${host.name}: value not shown, build default assumed — ${fromBuild.value} on ${describeRelease(host)}. ${fromBuild.note}`,
+          { rule: '§1.4', ...(host.version ? { evidence: host.version.evidence } : {}) },
+        ),
+      ],
+    };
+  }
+  return {
+    source: 'unknown',
+    certainty: 'uncertain',
+    steps: [
+      step(
+        `Migrate.BindToVmknic on ${host.name} is unknown: not pasted. ${fromBuild.note}`,
+        { rule: '§1.7 D2', confidence: 'unsure' },
+      ),
+    ],
+  };
+}
+
+/**
+ * §1.7 D3: is the vMotion socket bound to the vMotion vmknic(s)?
+ * 3 → yes; 2 → yes iff two or more vMotion vmknics; 0/1 → no; 1 on 5.x → unknown (meaning unverified, §5.1).
+ */
+export function isBound(host: HostModel, binding: Binding, vmotionCount: number): { bound: Tri; steps: Step[] } {
+  const b = binding.value;
+  if (b === undefined) {
+    return { bound: 'unknown', steps: [step('Binding unknown, so both answers are computed below.', { rule: '§1.7 D7' })] };
+  }
+  const release = releaseOf(host);
+  if (release && is5x(release) && b === 1) {
+    return {
+      bound: 'unknown',
+      steps: [
+        step(
+          'BindToVmknic = 1 on ESXi 5.x: its meaning there is unverified (Chan reports it forces the vMotion vmknic; from 6.0 U3 on, 1 means "bind only for FT"). Both answers are computed below.',
+          { rule: '§5.1', confidence: 'unsure' },
+        ),
+      ],
+    };
+  }
+  if (b >= 3) return { bound: 'yes', steps: [step('BindToVmknic 3 = always bind: the vMotion socket is bound to the vMotion vmknic(s).', { rule: '§1.4' })] };
+  if (b === 2) {
+    return vmotionCount >= 2
+      ? { bound: 'yes', steps: [step(`BindToVmknic 2 binds when the host has more than one vMotion vmknic; it has ${vmotionCount}: bound.`, { rule: '§1.4' })] }
+      : {
+          bound: 'no',
+          steps: [step(`BindToVmknic 2 binds only for FT or multi-NIC vMotion; ${host.name} has ${vmotionCount} vMotion vmknic: not bound, the routing table decides.`, { rule: '§1.4' })],
+        };
+  }
+  return {
+    bound: 'no',
+    steps: [
+      step(`BindToVmknic ${b} = ${b === 0 ? 'never bind' : 'bind only when FT is involved'}: the vMotion socket is not bound, the routing table decides.`, {
+        rule: '§1.4',
+      }),
+    ],
+  };
+}
+
+/** §1.7 E2: does the receiving host answer from the vmknic the stream arrived on? */
+export function receiveAutobind(host: HostModel): { autobind: Tri; certainty: Certainty; steps: Step[] } {
+  const pasted = host.advanced[AUTOBIND_PATH];
+  if (pasted && typeof pasted.value === 'number') {
+    const on = pasted.value !== 0;
+    return {
+      autobind: on ? 'yes' : 'no',
+      certainty: 'definite',
+      steps: [
+        step(`Migrate.AutoBindVmknic on ${host.name} is ${pasted.value} (pasted): replies ${on ? 'leave by the receiving vmknic' : 'follow the routing table'}.`, {
+          rule: '§1.7 E2',
+          evidence: [pasted.evidence],
+        }),
+      ],
+    };
+  }
+  const d = autoBindVmknicDefault(releaseOf(host));
+  switch (d.status) {
+    case 'present':
+      return {
+        autobind: d.defaultValue !== 0 ? 'yes' : 'no',
+        certainty: 'probable',
+        steps: [step(`Migrate.AutoBindVmknic on ${host.name}: not pasted, build default ${d.defaultValue} assumed. ${d.note}`, { rule: '§1.7 E2' })],
+      };
+    case 'not-present-old':
+      return {
+        autobind: 'no',
+        certainty: 'probable',
+        steps: [step(`${host.name} runs a build older than 6.0 U3 with no receive-side autobind: replies follow the routing table. ${d.note}`, { rule: '§1.7 E2' })],
+      };
+    case 'absent':
+      return {
+        autobind: 'unknown',
+        certainty: 'uncertain',
+        steps: [
+          step(`${host.name} runs a build without Migrate.AutoBindVmknic (7.0 U3d and later): whether replies leave by the receiving vmknic is undocumented. ${d.note}`, {
+            rule: '§5.2',
+            confidence: 'unsure',
+          }),
+        ],
+      };
+    default:
+      return {
+        autobind: 'unknown',
+        certainty: 'uncertain',
+        steps: [step(`Receive-side autobind on ${host.name} is unknown. ${d.note}`, { rule: '§1.7 E2', confidence: 'unsure' })],
+      };
+  }
+}

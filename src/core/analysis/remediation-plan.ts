@@ -1,0 +1,124 @@
+/**
+ * Fills the remediation catalog's command templates with each affected host's real names and addresses.
+ * One entry per remediation id, in the catalog's order of preference; commands are grouped per host.
+ */
+import { REMEDIATIONS, type RemediationId } from '../remediation/catalog.ts';
+import { fillTemplate } from '../remediation/templates.ts';
+import type { FindingResult, RemediationResult } from '../result.ts';
+import { releaseOf, BIND_PATH } from './binding.ts';
+import type { HostView, VmknicView } from './host-view.ts';
+import { bindToVmknicDefault } from '../versions.ts';
+import { numberToIpv4 } from '../net/ipv4.ts';
+
+/** The vmknic a finding is about on this host: its first vMotion vmknic, else the finding's first vmknic. */
+function focusVmknic(view: HostView, finding: FindingResult | undefined): VmknicView | undefined {
+  const named = (finding?.vmknics ?? []).map((n) => view.enabled.find((v) => v.nic.name === n)).filter((v): v is VmknicView => v !== undefined);
+  return view.vmotion.nics[0] ?? named.find((v) => v.nic.name !== view.management?.nic.nic.name) ?? named[0];
+}
+
+function nextFreeVmk(view: HostView, skip = 0): string {
+  const used = new Set(view.host.vmknics.map((n) => n.name));
+  let i = 0;
+  let skipped = 0;
+  for (;;) {
+    const name = `vmk${i++}`;
+    if (used.has(name)) continue;
+    if (skipped++ === skip) return name;
+  }
+}
+
+function switchOf(view: HostView, v: VmknicView | undefined): string | undefined {
+  if (!v) return undefined;
+  if (v.nic.vswitch) return v.nic.vswitch;
+  return view.host.vswitches.find((s) => s.portGroups.some((pg) => pg.name === v.nic.portGroup))?.name;
+}
+
+/** Placeholder values known for one host. Absent keys stay visible as `<name>` in the filled command. */
+export function placeholderValues(view: HostView, peer: HostView | undefined, finding: FindingResult | undefined): Record<string, string> {
+  const out: Record<string, string> = { host: view.host.name };
+  const v = focusVmknic(view, finding);
+  const m = view.management?.nic;
+  const set = (k: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') out[k] = String(value);
+  };
+  set('vmk', v?.nic.name);
+  set('vmotionVmk', view.vmotion.nics[0]?.nic.name);
+  set('mgmtVmk', m?.nic.name);
+  set('oldVmk', v?.nic.name);
+  set('portGroup', v?.nic.portGroup);
+  set('vswitch', switchOf(view, v));
+  set('currentIp', v?.nic.ipv4);
+  set('currentNetmask', v?.nic.netmask);
+  set('netmask', v?.nic.netmask);
+  set('mtu', v?.nic.mtu);
+  set('newVmk', nextFreeVmk(view));
+  set('secondVmk', nextFreeVmk(view, 1));
+  const p = view.provisioning.nics[0];
+  set('provisioningVmk', p?.nic.name ?? nextFreeVmk(view));
+  set('gateway', view.host.defaultGateway);
+  const peerV = peer?.vmotion.nics[0];
+  set('peerIp', peerV?.nic.ipv4);
+  set('peerVmotionIp', peerV?.nic.ipv4);
+  set('peerHost', peer?.host.name);
+  if (peerV?.net) {
+    set('peerNetwork', numberToIpv4(peerV.net.network));
+    set('peerPrefix', peerV.net.prefix);
+  }
+  const pasted = view.host.advanced[BIND_PATH];
+  const def = bindToVmknicDefault(releaseOf(view.host));
+  set('previousBindValue', typeof pasted?.value === 'number' ? pasted.value : def.value);
+  const release = releaseOf(view.host);
+  // 6.0 accepts 0..2 only (§3 R4); 3 = always bind from 6.5 on.
+  set('bindValue', release && release.major === 6 && release.minor === 0 ? 2 : 3);
+  const pg = v?.nic.portGroup && view.host.vswitches.flatMap((s) => s.portGroups).find((g) => g.name === v.nic.portGroup);
+  if (pg && pg.vlan !== undefined) set('vlan', pg.vlan);
+  const uplinks = pg ? pg.uplinks : [];
+  set('vmnicA', uplinks[0]);
+  set('vmnicB', uplinks[1]);
+  return out;
+}
+
+export function planRemediation(findings: readonly FindingResult[], views: readonly HostView[]): RemediationResult[] {
+  const order = Object.keys(REMEDIATIONS) as RemediationId[];
+  const wanted = new Map<RemediationId, FindingResult[]>();
+  for (const f of findings) {
+    for (const id of f.remediation as RemediationId[]) {
+      if (!(id in REMEDIATIONS)) continue;
+      wanted.set(id, [...(wanted.get(id) ?? []), f]);
+    }
+  }
+  const out: RemediationResult[] = [];
+  for (const id of order) {
+    const fs = wanted.get(id);
+    if (!fs) continue;
+    const def = REMEDIATIONS[id];
+    const hostNames = new Set(fs.flatMap((f) => f.hosts));
+    // Always do source and destination (§3): a fix on one end only leaves the other end broken.
+    const targets = views.filter((v) => hostNames.has(v.host.name) || views.length > 1);
+    const missing = new Set<string>();
+    const fill = (templates: readonly string[]): string[] =>
+      targets.flatMap((view) => {
+        const peer = views.find((o) => o !== view);
+        const values = placeholderValues(view, peer, fs.find((f) => f.hosts.includes(view.host.name)) ?? fs[0]);
+        const lines = templates.map((t) => {
+          const r = fillTemplate(t, values);
+          r.missing.forEach((m) => missing.add(m));
+          return r.text;
+        });
+        return targets.length > 1 && lines.length > 0 ? [`# on ${view.host.name}`, ...lines] : lines;
+      });
+    out.push({
+      id,
+      forFindings: [...new Set(fs.map((f) => f.id))],
+      title: def.title,
+      hosts: targets.map((v) => v.host.name),
+      steps: def.steps.map((s) => (typeof s === 'string' ? s : s.text)),
+      commands: { esxcli: fill(def.commands.esxcli), esxcfg: fill(def.commands.esxcfg), powercli: fill(def.commands.powercli) },
+      verify: fill(def.verify),
+      rollback: fill(def.rollback),
+      risk: def.risk,
+      unfilled: [...missing].sort(),
+    });
+  }
+  return out;
+}

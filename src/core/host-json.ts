@@ -1,0 +1,71 @@
+/**
+ * The `hosts[]` part of the JSON contract: the host model as the evidence showed it, with BindToVmknic's value and
+ * where it came from. Fields the evidence did not show are absent.
+ */
+import type { Binding } from './analysis/binding.ts';
+import type { AddressType, HostModel, SettingSource } from './model/host.ts';
+
+export interface VmknicJson {
+  readonly name: string;
+  readonly portGroup?: string;
+  readonly dvPort?: string;
+  readonly ipv4?: string;
+  readonly netmask?: string;
+  readonly ipv6: readonly string[];
+  readonly mac?: string;
+  readonly mtu?: number;
+  readonly netstack?: string;
+  readonly tags?: readonly string[];
+  readonly enabled?: boolean;
+  readonly addressType?: AddressType;
+  readonly gateway?: string;
+}
+
+export interface HostJson {
+  readonly name: string;
+  readonly version?: { readonly product: string; readonly version: string; readonly update?: string; readonly build?: string };
+  readonly bindToVmknic: { readonly value?: number; readonly source: SettingSource };
+  readonly defaultGateway?: string;
+  readonly vmknics: readonly VmknicJson[];
+  readonly routes: readonly {
+    readonly netstack: string;
+    readonly network: string;
+    readonly netmask: string;
+    readonly gateway: string;
+    readonly interface: string;
+  }[];
+}
+
+/** Copies only the defined optional fields, so JSON has no `null`s and no keys for what was not shown. */
+function defined<T extends object>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function hostToJson(host: HostModel, binding: Binding): HostJson {
+  return defined({
+    name: host.name,
+    version: host.version
+      ? defined({ product: host.version.product, version: host.version.version, update: host.version.update, build: host.version.build })
+      : undefined,
+    bindToVmknic: defined({ value: binding.value, source: binding.source }),
+    defaultGateway: host.defaultGateway,
+    vmknics: host.vmknics.map((n) =>
+      defined({
+        name: n.name,
+        portGroup: n.portGroup,
+        dvPort: n.dvPort,
+        ipv4: n.ipv4,
+        netmask: n.netmask,
+        ipv6: [...n.ipv6],
+        mac: n.mac,
+        mtu: n.mtu,
+        netstack: n.netstack,
+        tags: n.tags ? [...n.tags] : undefined,
+        enabled: n.enabled,
+        addressType: n.addressType,
+        gateway: n.gateway,
+      }),
+    ),
+    routes: host.routes.map((r) => ({ netstack: r.netstack, network: r.network, netmask: r.netmask, gateway: r.gateway, interface: r.interface })),
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * Plain-text rendering of an analysis, for a support engineer in a terminal: verdict first, then the paths, the
+ * findings with their evidence, and the commands to run. Pure: result in, string out.
+ */
+import type { AnalysisResult } from '../analyze.ts';
+import type { FlowResult } from '../result.ts';
+
+const TRAFFIC_LABEL: Readonly<Record<FlowResult['traffic'], string>> = {
+  vmotion: 'vMotion (hot data, TCP 8000)',
+  nfc: 'NFC cold data (TCP 902)',
+  management: 'management',
+};
+
+function flowLine(f: FlowResult): string {
+  const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates && f.candidates.length > 0 ? `${f.candidates.join(' or ')} (uncertain)` : 'none';
+  const dir = f.direction === 'egress' ? 'leaves' : 'enters';
+  const intended = f.intended.length > 0 && f.vmknics.length > 0 && f.vmknics.some((n) => !f.intended.includes(n)) ? `   <-- intended: ${f.intended.join(', ')}` : '';
+  const replies = f.traffic === 'vmotion' && f.role === 'destination' && f.direction === 'egress' ? ' (replies)' : '';
+  return `  ${f.host} (${f.role}) ${TRAFFIC_LABEL[f.traffic]}${replies} ${dir} by ${where} [${f.certainty}]${intended}`;
+}
+
+function indent(lines: readonly string[], pad = '    '): string[] {
+  return lines.map((l) => pad + l);
+}
+
+export interface TextOptions {
+  /** Include every flow's reasoning trace (long). */
+  readonly trace?: boolean;
+}
+
+export function renderText(result: AnalysisResult, options: TextOptions = {}): string {
+  const out: string[] = [];
+  out.push(`VERDICT: ${result.verdict.summary}`);
+  if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To settle" below.');
+  out.push('');
+  out.push(`HOSTS (migration: ${result.migration})`);
+  for (const h of result.hosts) {
+    const v = h.version ? `${h.version.product} ${h.version.version}${h.version.update ? ` U${h.version.update}` : ''}${h.version.build ? ` build ${h.version.build}` : ''}` : 'version not shown';
+    const b = h.bindToVmknic.value !== undefined ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})` : 'unknown';
+    out.push(`  ${h.name}: ${v}; Migrate.BindToVmknic ${b}`);
+    for (const n of h.vmknics) {
+      const addr = n.ipv4 ? `${n.ipv4}/${n.netmask ?? '?'}` : 'no IPv4';
+      const bits = [
+        addr,
+        n.portGroup ? `pg "${n.portGroup}"` : n.dvPort ? `dvport ${n.dvPort}` : undefined,
+        n.netstack,
+        n.mtu !== undefined ? `MTU ${n.mtu}` : undefined,
+        n.tags ? `tags: ${n.tags.join(', ') || 'none'}` : 'tags not shown',
+        n.enabled === false ? 'DISABLED' : undefined,
+      ].filter(Boolean);
+      out.push(`    ${n.name}: ${bits.join('; ')}`);
+    }
+  }
+  out.push('');
+  out.push('PATHS');
+  for (const f of result.flows) {
+    out.push(flowLine(f));
+    if (options.trace) out.push(...indent(f.trace.map((t) => `- ${t}`), '      '));
+  }
+  out.push('');
+  if (result.findings.length === 0) {
+    out.push('FINDINGS: none in the evidence.');
+  } else {
+    out.push('FINDINGS');
+    for (const f of result.findings) {
+      out.push(`  [${f.severity.toUpperCase()}, ${f.certainty}] ${f.id}: ${f.title} (${f.hosts.join(', ')})`);
+      out.push(...indent(wrap(f.detail, 100)));
+      for (const e of f.evidence.slice(0, 6)) out.push(`      evidence ${e}`);
+      if (f.evidence.length > 6) out.push(`      … ${f.evidence.length - 6} more evidence lines`);
+      if (f.remediation.length > 0) out.push(`      fix: ${f.remediation.join(', ')}`);
+    }
+  }
+  if (result.remediation.length > 0) {
+    out.push('');
+    out.push('REMEDIATION (in order of preference; always do source and destination)');
+    for (const r of result.remediation) {
+      out.push(`  ${r.id} ${r.title}  (for ${r.forFindings.join(', ')})`);
+      r.steps.forEach((s, i) => out.push(...indent(wrap(`${i + 1}. ${s}`, 100))));
+      if (r.commands.esxcli.length > 0) out.push('    ESXi shell:', ...indent(r.commands.esxcli, '      '));
+      if (r.commands.powercli.length > 0) out.push('    PowerCLI:', ...indent(r.commands.powercli, '      '));
+      if (r.verify.length > 0) out.push('    Verify:', ...indent(r.verify, '      '));
+      if (r.rollback.length > 0) out.push('    Rollback:', ...indent(r.rollback, '      '));
+      out.push(...indent(wrap(`Risk: ${r.risk}`, 100)));
+      if (r.unfilled.length > 0) out.push(`    Fill in before running: ${r.unfilled.map((u) => `<${u}>`).join(', ')}`);
+    }
+  }
+  if (result.missing.length > 0) {
+    out.push('');
+    out.push('TO SETTLE OR COMPLETE THE PICTURE, paste the output of:');
+    out.push(...result.missing.map((m) => `  ${m}`));
+  }
+  if (result.warnings.length > 0) {
+    out.push('');
+    out.push(`WARNINGS (${result.warnings.length})`);
+    for (const w of result.warnings.slice(0, 50)) out.push(`  ${w.file}:${w.line}: ${w.message}`);
+    if (result.warnings.length > 50) out.push(`  … ${result.warnings.length - 50} more (see --format json)`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function wrap(text: string, width: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
