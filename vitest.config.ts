@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'flows/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'flows/**/*.test.ts', 'bench/**/*.test.ts', 'examples/**/*.test.ts', 'tools/**/*.test.ts'],
+    reporters: ['default', './tools/summary-reporter.ts'],
     // Two cores here and in CI: keep the pool small so fuzz tests do not starve each other.
     maxWorkers: 2,
   },
