@@ -18,7 +18,7 @@ function ids(r: AnalysisResult): string[] {
 }
 
 /** vmk0 and vmk1 in one /24, the classic layout of the seeds. */
-function sameSubnet(spec: { name?: string; version?: string; build?: string; update?: string; bind?: number; last?: number; routes?: boolean; tags?: boolean }) {
+function sameSubnet(spec: { name?: string; version?: string; build?: string; update?: string; bind?: number; last?: number; routes?: boolean; tags?: boolean; netstack?: string }) {
   const last = spec.last ?? 128;
   return host({
     name: spec.name ?? 'esx01',
@@ -27,8 +27,8 @@ function sameSubnet(spec: { name?: string; version?: string; build?: string; upd
     ...(spec.update ? { update: spec.update } : {}),
     ...(spec.bind !== undefined ? { bind: spec.bind } : {}),
     nics: [
-      { name: 'vmk0', ip: `10.0.1.${last}`, ...(spec.tags === false ? {} : { tags: M }), portGroup: 'Management Network', mac: '00:0c:29:2c:54:17' },
-      { name: 'vmk1', ip: `10.0.1.${last + 1}`, ...(spec.tags === false ? {} : { tags: VM }), portGroup: 'vMotion', mac: '00:50:56:7a:11:22' },
+      { name: 'vmk0', ip: `10.0.1.${last}`, ...(spec.tags === false ? {} : { tags: M }), portGroup: 'Management Network', mac: '00:0c:29:2c:54:17', ...(spec.netstack ? { netstack: spec.netstack } : {}) },
+      { name: 'vmk1', ip: `10.0.1.${last + 1}`, ...(spec.tags === false ? {} : { tags: VM }), portGroup: 'vMotion', mac: '00:50:56:7a:11:22', ...(spec.netstack ? { netstack: spec.netstack } : {}) },
     ],
     ...(spec.routes === false ? {} : { routes: [route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0)] }),
   });
@@ -68,7 +68,7 @@ describe('worked examples of domain.md §1.8', () => {
   });
 
   it('3. 6.7 U3 with BindToVmknic 0 pasted: vMotion leaves by vmk0, definite, and the value is reported', () => {
-    const r = analyze({ source: sameSubnet({ version: '6.7.0', build: '14320388', update: '3', bind: 0 }) });
+    const r = analyze({ source: sameSubnet({ version: '6.7.0', build: '14320388', update: '3', bind: 0, netstack: 'defaultTcpipStack' }) });
     const egress = flow(r, 'vmotion', 'source', 'egress');
     expect(egress.vmknics).toEqual(['vmk0']);
     expect(egress.certainty).toBe('definite');
@@ -79,6 +79,8 @@ describe('worked examples of domain.md §1.8', () => {
     const bind = r.findings.find((f) => f.id === 'BIND_TO_VMKNIC_SET');
     expect(bind?.severity).toBe('low');
     expect(r.remediation.map((x) => x.id)).toEqual(expect.arrayContaining(['R1', 'R2', 'R4']));
+    // Without an output that shows vmk1's netstack, the same answer is only probable (§1.7 A3).
+    expect(flow(analyze({ source: sameSubnet({ version: '6.7.0', build: '14320388', bind: 0 }) }), 'vmotion', 'source', 'egress').certainty).toBe('probable');
   });
 
   it('4. multi-NIC vMotion on 6.0 U3 (B=2): bound, egress vmk1 and vmk2 even in the management subnet', () => {

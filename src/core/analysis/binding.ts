@@ -141,7 +141,7 @@ export function receiveAutobind(host: HostModel): { autobind: Tri; certainty: Ce
   switch (d.status) {
     case 'present':
       return {
-        autobind: d.defaultValue !== 0 ? 'yes' : 'no',
+        autobind: 'yes',
         certainty: 'probable',
         steps: [step(`Migrate.AutoBindVmknic on ${host.name}: not pasted, build default ${d.defaultValue} assumed. ${d.note}`, { rule: '§1.7 E2' })],
       };

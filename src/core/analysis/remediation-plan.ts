@@ -8,7 +8,8 @@ import type { FindingResult, RemediationResult } from '../result.ts';
 import { releaseOf, BIND_PATH } from './binding.ts';
 import type { HostView, VmknicView } from './host-view.ts';
 import { bindToVmknicDefault } from '../versions.ts';
-import { numberToIpv4 } from '../net/ipv4.ts';
+import { contains, formatNetwork, ipv4ToNumber } from '../net/ipv4.ts';
+import { pingSizeForMtu, type PlaceholderName } from '../remediation/templates.ts';
 
 /** The vmknic a finding is about on this host: its first vMotion vmknic, else the finding's first vmknic. */
 function focusVmknic(view: HostView, finding: FindingResult | undefined): VmknicView | undefined {
@@ -36,43 +37,46 @@ function switchOf(view: HostView, v: VmknicView | undefined): string | undefined
 /** Placeholder values known for one host. Absent keys stay visible as `<name>` in the filled command. */
 export function placeholderValues(view: HostView, peer: HostView | undefined, finding: FindingResult | undefined): Record<string, string> {
   const out: Record<string, string> = { host: view.host.name };
-  const v = focusVmknic(view, finding);
-  const m = view.management?.nic;
-  const set = (k: string, value: string | number | undefined) => {
+  const set = (k: PlaceholderName, value: string | number | undefined) => {
     if (value !== undefined && value !== '') out[k] = String(value);
   };
+  const v = focusVmknic(view, finding);
+  const m = view.management?.nic;
   set('vmk', v?.nic.name);
-  set('vmotionVmk', view.vmotion.nics[0]?.nic.name);
-  set('mgmtVmk', m?.nic.name);
-  set('oldVmk', v?.nic.name);
-  set('portGroup', v?.nic.portGroup);
-  set('vswitch', switchOf(view, v));
-  set('currentIp', v?.nic.ipv4);
-  set('currentNetmask', v?.nic.netmask);
-  set('netmask', v?.nic.netmask);
-  set('mtu', v?.nic.mtu);
+  // The vmknic that should lose the VMotion tag: the management vmknic when it carries vMotion, else the shadowed one.
+  set('oldVmk', view.shadowedVmotion[0]?.nic.name ?? (m && m.services.VMotion.state === 'yes' ? m.nic.name : undefined));
   set('newVmk', nextFreeVmk(view));
-  set('secondVmk', nextFreeVmk(view, 1));
-  const p = view.provisioning.nics[0];
-  set('provisioningVmk', p?.nic.name ?? nextFreeVmk(view));
-  set('gateway', view.host.defaultGateway);
+  set('provisioningVmk', view.provisioning.nics[0]?.nic.name ?? nextFreeVmk(view));
+  set('portGroup', v?.nic.portGroup);
+  if (v?.nic.portGroup) set('newPortGroup', `${v.nic.portGroup}-B`);
+  set('vswitch', switchOf(view, v));
+  const dvs = view.host.vswitches.find((s) => s.kind === 'distributed' && s.dvPorts.some((p) => p.client === v?.nic.name));
+  set('dvs', dvs?.name);
+  const pg = v?.nic.portGroup ? view.host.vswitches.flatMap((s) => s.portGroups).find((g) => g.name === v.nic.portGroup) : undefined;
+  set('previousVlan', pg?.vlan);
+  set('previousIp', v?.nic.ipv4);
+  set('previousNetmask', v?.nic.netmask);
+  // A gateway is only known when it lies inside the vmknic's own subnet (override, or the stack default there).
+  const gw = v?.nic.gateway ?? view.host.defaultGateway;
+  const gwNumber = ipv4ToNumber(gw);
+  if (v?.net && gwNumber !== undefined && contains(v.net, gwNumber)) set('gateway', gw);
   const peerV = peer?.vmotion.nics[0];
   set('peerIp', peerV?.nic.ipv4);
-  set('peerVmotionIp', peerV?.nic.ipv4);
-  set('peerHost', peer?.host.name);
-  if (peerV?.net) {
-    set('peerNetwork', numberToIpv4(peerV.net.network));
-    set('peerPrefix', peerV.net.prefix);
+  if (peerV?.net) set('peerNetwork', formatNetwork(peerV.net));
+  // MTU alignment: the largest MTU among both ends' vMotion vmknics (jumbo was clearly intended somewhere).
+  const mtus = [...view.vmotion.nics, ...(peer?.vmotion.nics ?? [])].map((n) => n.nic.mtu).filter((x): x is number => x !== undefined);
+  if (mtus.length > 0) {
+    const target = Math.max(...mtus);
+    set('mtu', target);
+    set('pingSize', pingSizeForMtu(target));
   }
+  set('previousMtu', v?.nic.mtu);
   const pasted = view.host.advanced[BIND_PATH];
-  const def = bindToVmknicDefault(releaseOf(view.host));
-  set('previousBindValue', typeof pasted?.value === 'number' ? pasted.value : def.value);
   const release = releaseOf(view.host);
+  set('previousBindValue', typeof pasted?.value === 'number' ? pasted.value : bindToVmknicDefault(release).value);
   // 6.0 accepts 0..2 only (§3 R4); 3 = always bind from 6.5 on.
   set('bindValue', release && release.major === 6 && release.minor === 0 ? 2 : 3);
-  const pg = v?.nic.portGroup && view.host.vswitches.flatMap((s) => s.portGroups).find((g) => g.name === v.nic.portGroup);
-  if (pg && pg.vlan !== undefined) set('vlan', pg.vlan);
-  const uplinks = pg ? pg.uplinks : [];
+  const uplinks = pg && pg.uplinks.length > 0 ? pg.uplinks : (view.host.vswitches.find((s) => s.name === switchOf(view, v))?.uplinks ?? []);
   set('vmnicA', uplinks[0]);
   set('vmnicB', uplinks[1]);
   return out;
@@ -112,7 +116,7 @@ export function planRemediation(findings: readonly FindingResult[], views: reado
       forFindings: [...new Set(fs.map((f) => f.id))],
       title: def.title,
       hosts: targets.map((v) => v.host.name),
-      steps: def.steps.map((s) => (typeof s === 'string' ? s : s.text)),
+      steps: def.steps.map((s) => s.text),
       commands: { esxcli: fill(def.commands.esxcli), esxcfg: fill(def.commands.esxcfg), powercli: fill(def.commands.powercli) },
       verify: fill(def.verify),
       rollback: fill(def.rollback),
