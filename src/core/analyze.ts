@@ -101,7 +101,9 @@ function missingCommands(views: readonly HostView[], flows: readonly FlowResult[
       }
     }
   }
-  for (const f of flows) for (const s of f.settle ?? []) out.add(s);
+  // A flow's settle command already listed per host (`cmd (on host)`) is not repeated bare.
+  const listed = [...out].map((m) => m.replace(/ \(on [^)]*\)$/, ''));
+  for (const f of flows) for (const s of f.settle ?? []) if (!listed.includes(s)) out.add(s);
   return [...out];
 }
 

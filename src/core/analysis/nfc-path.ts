@@ -116,7 +116,8 @@ export function analyseNfcPath(pair: Pair): PathAnswer {
     const stack = src.isProvisioning && src.nic.netstack === PROVISIONING_NETSTACK ? PROVISIONING_NETSTACK : DEFAULT_NETSTACK;
     const r = lookupRoute(S, stack, target);
     steps.push(...r.steps);
-    const certainty = weakest(r.certainty, src.certainty, dst.certainty);
+    // With one host pasted the peer's NFC address is assumed, so the answer cannot be better than probable.
+    const certainty = weakest(r.certainty, src.certainty, dst.certainty, pair.dest ? 'definite' : 'probable');
     if (!r.interface) {
       steps.push(step(`No route to ${numberToIpv4(target)}: the NFC copy fails ("Cannot connect to host", at about 23 %).`, { rule: '§1.7 F3' }));
       egress = { ...base, vmknics: [], certainty, intended: intendedSrc, steps, settle: [] };
@@ -148,7 +149,7 @@ export function analyseNfcPath(pair: Pair): PathAnswer {
     traffic: 'nfc',
     direction: 'ingress',
     vmknics: dst.nic ? [dst.nic.nic.name] : [],
-    certainty: dst.nic ? dst.certainty : 'uncertain',
+    certainty: dst.nic ? weakest(dst.certainty, pair.dest ? 'definite' : 'probable') : 'uncertain',
     intended: dst.nic ? [dst.nic.nic.name] : [],
     steps: ingressSteps,
     settle: dst.nic ? [] : ['esxcfg-vmknic -l'],

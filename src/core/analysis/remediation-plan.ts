@@ -8,7 +8,7 @@ import type { FindingResult, RemediationResult } from '../result.ts';
 import { releaseOf, BIND_PATH } from './binding.ts';
 import type { HostView, VmknicView } from './host-view.ts';
 import { bindToVmknicDefault } from '../versions.ts';
-import { contains, formatNetwork, ipv4ToNumber } from '../net/ipv4.ts';
+import { formatNetwork } from '../net/ipv4.ts';
 import { pingSizeForMtu, type PlaceholderName } from '../remediation/templates.ts';
 
 /** The vmknic a finding is about on this host: its first vMotion vmknic, else the finding's first vmknic. */
@@ -35,7 +35,12 @@ function switchOf(view: HostView, v: VmknicView | undefined): string | undefined
 }
 
 /** Placeholder values known for one host. Absent keys stay visible as `<name>` in the filled command. */
-export function placeholderValues(view: HostView, peer: HostView | undefined, finding: FindingResult | undefined): Record<string, string> {
+export function placeholderValues(
+  view: HostView,
+  peer: HostView | undefined,
+  finding: FindingResult | undefined,
+  remediation: RemediationId,
+): Record<string, string> {
   const out: Record<string, string> = { host: view.host.name };
   const set = (k: PlaceholderName, value: string | number | undefined) => {
     if (value !== undefined && value !== '') out[k] = String(value);
@@ -56,19 +61,22 @@ export function placeholderValues(view: HostView, peer: HostView | undefined, fi
   set('previousVlan', pg?.vlan);
   set('previousIp', v?.nic.ipv4);
   set('previousNetmask', v?.nic.netmask);
-  // A gateway is only known when it lies inside the vmknic's own subnet (override, or the stack default there).
-  const gw = v?.nic.gateway ?? view.host.defaultGateway;
-  const gwNumber = ipv4ToNumber(gw);
-  if (v?.net && gwNumber !== undefined && contains(v.net, gwNumber)) set('gateway', gw);
+  // {gateway} is a router in the subnet of the vmknic being (re)built — a new subnet in R1/R2, a missing one in
+  // R8 — which no pasted output can show, so it is always left for the engineer to fill in.
   const peerV = peer?.vmotion.nics[0];
   set('peerIp', peerV?.nic.ipv4);
   if (peerV?.net) set('peerNetwork', formatNetwork(peerV.net));
-  // MTU alignment: the largest MTU among both ends' vMotion vmknics (jumbo was clearly intended somewhere).
-  const mtus = [...view.vmotion.nics, ...(peer?.vmotion.nics ?? [])].map((n) => n.nic.mtu).filter((x): x is number => x !== undefined);
-  if (mtus.length > 0) {
-    const target = Math.max(...mtus);
-    set('mtu', target);
-    set('pingSize', pingSizeForMtu(target));
+  if (remediation === 'R7') {
+    // MTU alignment: the largest MTU among both ends' vMotion vmknics (jumbo was clearly intended somewhere).
+    const mtus = [...view.vmotion.nics, ...(peer?.vmotion.nics ?? [])].map((n) => n.nic.mtu).filter((x): x is number => x !== undefined);
+    if (mtus.length > 0) {
+      const target = Math.max(...mtus);
+      set('mtu', target);
+      set('pingSize', pingSizeForMtu(target));
+    }
+  } else if (v?.nic.mtu !== undefined) {
+    // Elsewhere the MTU stays as it is: verification pings use the vmknic's current frame size.
+    set('pingSize', pingSizeForMtu(v.nic.mtu));
   }
   set('previousMtu', v?.nic.mtu);
   const pasted = view.host.advanced[BIND_PATH];
@@ -100,23 +108,28 @@ export function planRemediation(findings: readonly FindingResult[], views: reado
     // Always do source and destination (§3): a fix on one end only leaves the other end broken.
     const targets = views.filter((v) => hostNames.has(v.host.name) || views.length > 1);
     const missing = new Set<string>();
+    const valuesOf = (view: HostView): Record<string, string> =>
+      placeholderValues(view, views.find((o) => o !== view), fs.find((f) => f.hosts.includes(view.host.name)) ?? fs[0], id);
+    const perHost = targets.map(valuesOf);
     const fill = (templates: readonly string[]): string[] =>
-      targets.flatMap((view) => {
-        const peer = views.find((o) => o !== view);
-        const values = placeholderValues(view, peer, fs.find((f) => f.hosts.includes(view.host.name)) ?? fs[0]);
+      targets.flatMap((view, i) => {
         const lines = templates.map((t) => {
-          const r = fillTemplate(t, values);
+          const r = fillTemplate(t, perHost[i]!);
           r.missing.forEach((m) => missing.add(m));
           return r.text;
         });
         return targets.length > 1 && lines.length > 0 ? [`# on ${view.host.name}`, ...lines] : lines;
       });
+    // Step sentences are shared by all hosts: fill only the values every host has in common.
+    const common: Record<string, string> = {};
+    for (const [k, v] of Object.entries(perHost[0] ?? {})) if (k !== 'host' && perHost.every((p) => p[k] === v)) common[k] = v;
+    if (targets.length === 1) common['host'] = targets[0]!.host.name;
     out.push({
       id,
       forFindings: [...new Set(fs.map((f) => f.id))],
       title: def.title,
       hosts: targets.map((v) => v.host.name),
-      steps: def.steps.map((s) => s.text),
+      steps: def.steps.map((s) => fillTemplate(s.text, common).text),
       commands: { esxcli: fill(def.commands.esxcli), esxcfg: fill(def.commands.esxcfg), powercli: fill(def.commands.powercli) },
       verify: fill(def.verify),
       rollback: fill(def.rollback),

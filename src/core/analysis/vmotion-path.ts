@@ -283,29 +283,39 @@ function destinationReplies(pair: Pair, D: HostView, sourceEgress: Flow, trigger
     return { routed: uniq(out), certainty };
   };
   const reply: string[] = [];
-  let certainty: Certainty = weakest(auto.certainty, D.vmotion.certainty);
-  let candidates: string[] | undefined;
+  // The autobind setting only matters where the two possible reply vmknics differ; where they agree, its
+  // uncertainty does not weaken the answer.
+  let certainty: Certainty = D.vmotion.certainty;
+  let disagree = false;
+  const candidates: string[] = [];
   for (const ingress of V) {
     if (auto.autobind === 'yes') {
       reply.push(ingress.nic.name);
+      certainty = weakest(certainty, auto.certainty);
       continue;
     }
     const { routed, certainty: rc } = replyFor(ingress);
     certainty = weakest(certainty, rc);
     if (auto.autobind === 'no') {
       reply.push(...routed);
+      certainty = weakest(certainty, auto.certainty);
       floodingCheck(pair, D, ingress, routed, weakest(rc, auto.certainty, 'probable'), triggers, steps);
     } else {
-      candidates = uniq([...(candidates ?? []), ingress.nic.name, ...routed]);
+      candidates.push(ingress.nic.name, ...routed);
+      if (routed.some((r) => r !== ingress.nic.name)) disagree = true;
       floodingCheck(pair, D, ingress, routed, 'uncertain', triggers, steps);
     }
   }
   const base = { host: D.host.name, role: 'destination' as const, traffic: 'vmotion' as const, direction: 'egress' as const, intended: names(V) };
-  if (candidates && candidates.length > 1) {
-    steps.push(step(`Replies leave by ${candidates.join(' or ')}: which one is undocumented on this build.`, { rule: '§5.2', confidence: 'unsure' }));
-    return { ...base, vmknics: [], candidates, certainty: 'uncertain', steps, settle: ['esxtop, then n (network view) on the destination during a test vMotion: does the vMotion vmknic transmit?'] };
+  if (disagree) {
+    const all = uniq(candidates);
+    steps.push(step(`Replies leave by ${all.join(' or ')}: which one is undocumented on this build.`, { rule: '§5.2', confidence: 'unsure' }));
+    return { ...base, vmknics: [], candidates: all, certainty: 'uncertain', steps, settle: ['esxtop, then n (network view) on the destination during a test vMotion: does the vMotion vmknic transmit?'] };
   }
-  const vmknics = uniq(candidates ?? reply);
+  const vmknics = uniq(auto.autobind === 'unknown' ? candidates : reply);
+  if (auto.autobind === 'unknown') {
+    steps.push(step('Whether or not replies are bound to the receiving vmknic, the routing table gives the same vmknic here.', { rule: '§1.7 E2' }));
+  }
   steps.push(step(`Replies (TCP ACKs) leave ${D.host.name} by ${vmknics.join(', ') || 'no route'}.`, { rule: '§1.7 E2' }));
   return { ...base, vmknics, certainty, steps, settle: [] };
 }

@@ -1,0 +1,54 @@
+/**
+ * `npm run bench`: parse + analyse time per host for a generated paste of 1 host and of 500 hosts, compared with
+ * merely reading the same bytes (splitting into lines), so the figures mean something on any machine.
+ * Goals (issue: path-analysis core): one host well under 5 ms; cost per host flat from 1 to 500 hosts.
+ */
+import { analyze } from '../src/core/analyze.ts';
+import { loadEvidence } from '../src/parsers/index.ts';
+import { estatePaste } from './generate.ts';
+
+function time(fn: () => void, minMs = 300): number {
+  // Warm up, then repeat until the sample is long enough to be stable; returns ms per run.
+  fn();
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    fn();
+    runs++;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return elapsed / runs;
+}
+
+function measure(hosts: number) {
+  const text = estatePaste(hosts);
+  const bytes = new TextEncoder().encode(text);
+  const readOnly = time(() => {
+    const lines = new TextDecoder().decode(bytes).split(/\r?\n/);
+    if (lines.length === 0) throw new Error('unreachable');
+  });
+  let hostCount = 0;
+  const parseAndAnalyse = time(() => {
+    const loaded = loadEvidence([{ file: 'bench.txt', text: new TextDecoder().decode(bytes), defaultHost: 'bench' }]);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    hostCount = loaded.hosts.length;
+    for (const h of loaded.hosts) analyze({ source: h, migration: 'snapshots' });
+  });
+  return { hosts, hostCount, bytes: bytes.length, readOnly, parseAndAnalyse };
+}
+
+const rows = [measure(1), measure(500)];
+console.log('vMotion Path Doctor benchmark (parse + analyse, generated 7.0 sessions)');
+console.log(`node ${process.version}`);
+for (const r of rows) {
+  if (r.hostCount !== r.hosts) throw new Error(`expected ${r.hosts} hosts, parsed ${r.hostCount}`);
+  console.log(
+    `${String(r.hosts).padStart(4)} host(s), ${(r.bytes / 1024).toFixed(1).padStart(7)} KiB: ` +
+      `parse+analyse ${r.parseAndAnalyse.toFixed(3)} ms total, ${(r.parseAndAnalyse / r.hosts).toFixed(3)} ms/host; ` +
+      `reading the bytes ${r.readOnly.toFixed(3)} ms; ratio ${(r.parseAndAnalyse / r.readOnly).toFixed(1)}x`,
+  );
+}
+const [one, many] = rows as [(typeof rows)[0], (typeof rows)[0]];
+console.log(`per-host cost 500 vs 1: ${(many.parseAndAnalyse / many.hosts / one.parseAndAnalyse).toFixed(2)}x (1.00 = perfectly linear)`);
+console.log(`goal: one host well under 5 ms — ${one.parseAndAnalyse < 5 ? 'met' : 'NOT met'} (${one.parseAndAnalyse.toFixed(3)} ms)`);
