@@ -1,0 +1,133 @@
+/**
+ * `esxcli network ip interface ipv4 get [-i vmkN] [-N stack]` (domain.md §4.3), also printed by
+ * `esxcli network ip interface ipv4 address list` and by `localcli`.
+ *
+ * 6.5+: `Name  IPv4 Address  IPv4 Netmask  IPv4 Broadcast  Address Type  Gateway  DHCP DNS` with a dash ruler;
+ * 5.x has no Gateway column. The ruler's widths follow the data, so columns come from it when it lines up with
+ * the header (columns.ts). `Gateway` is the per-vmknic gateway; `0.0.0.0` = no override, kept as printed.
+ * `-i vmkN` limits the output to one vmknic and `-N stack` to one netstack: rows are checked against, and
+ * tagged with, what the command line asked for.
+ */
+import type { AddressType } from '../core/model/host.ts';
+import type { Ipv4Row } from './records.ts';
+import { fail, ok, refOf } from './types.ts';
+import type { CommandParser, ParserWarning } from './types.ts';
+import { cellRefusal, hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
+import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
+import {
+  definedOnly,
+  esxcliArgs,
+  isBoolWord,
+  isIpv4,
+  isIpv4Mask,
+  orNotApplicable,
+  isVmkName,
+  readBoolWord,
+  readOptions,
+  shownValue,
+} from './values.ts';
+import type { OptionSpec } from './values.ts';
+
+type Key = 'name' | 'address' | 'netmask' | 'broadcast' | 'addressType' | 'gateway' | 'dhcpDns';
+
+
+const COLUMNS: readonly ColumnSpec<Key>[] = [
+  { key: 'name', names: ['Name'], accepts: isVmkName, expected: 'a vmknic name (vmkN)' },
+  { key: 'address', names: ['IPv4 Address'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 address' },
+  { key: 'netmask', names: ['IPv4 Netmask'], accepts: orNotApplicable(isIpv4Mask), expected: 'an IPv4 netmask' },
+  { key: 'broadcast', names: ['IPv4 Broadcast'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 broadcast address', mayBeEmpty: true },
+  { key: 'addressType', names: ['Address Type'], accepts: (t) => /^[A-Za-z][A-Za-z0-9_]*$/.test(t), expected: 'an address type (STATIC, DHCP, NONE)' },
+  { key: 'gateway', names: ['Gateway'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 gateway' },
+  { key: 'dhcpDns', names: ['DHCP DNS'], accepts: isBoolWord, expected: 'true or false' },
+];
+
+const VOCABULARY: TableVocabulary<Key> = { columns: COLUMNS, first: 'name', required: ['name', 'address', 'netmask'] };
+
+/** The address, subnet and per-vmknic gateway decide routes: a row unsure of any of them is dropped. */
+const ESSENTIAL: ReadonlySet<Key> = new Set(['name', 'address', 'netmask', 'gateway']);
+
+const NAMESPACES = [
+  ['network', 'ip', 'interface', 'ipv4', 'get'],
+  ['network', 'ip', 'interface', 'ipv4', 'address', 'list'],
+];
+const OPTIONS: readonly OptionSpec[] = [
+  { key: 'interface', names: ['-i', '--interface-name'], takesValue: true },
+  { key: 'netstack', names: ['-N', '--netstack'], takesValue: true },
+];
+
+const ADDRESS_TYPES: Readonly<Record<string, AddressType>> = { static: 'STATIC', dhcp: 'DHCP', none: 'NONE' };
+
+export const ipv4GetParser: CommandParser<'ipv4-get', readonly Ipv4Row[]> = {
+  kind: 'ipv4-get',
+
+  matchesCommand(command) {
+    return filtersOf(command) !== undefined;
+  },
+
+  startsAt(lines, start) {
+    return headerAt(lines, start, VOCABULARY, true) !== undefined;
+  },
+
+  parse(block) {
+    const table = readTable(block.lines, VOCABULARY, { isRowStart: isVmkName });
+    if (table === undefined) {
+      const missing = noHeader(block.lines, VOCABULARY, 'esxcli network ip interface ipv4 get');
+      return fail(missing.line, missing.message);
+    }
+    const filters = block.command === undefined ? undefined : filtersOf(block.command);
+    const warnings: ParserWarning[] = [...table.warnings];
+    const rows: Ipv4Row[] = [];
+    for (const row of table.rows) {
+      const read = readIpv4(row, filters?.interface, warnings);
+      if (read === undefined) continue;
+      rows.push({ ...read, ...(filters?.netstack !== undefined ? { netstack: filters.netstack } : {}), ref: refOf(block, row.line) });
+    }
+    return ok(rows, [...warnings].sort((a, b) => a.line - b.line));
+  },
+};
+
+/** The `-i`/`-N` filters of an ipv4 get command line, or undefined when the line is not that command. */
+function filtersOf(command: string): { interface?: string; netstack?: string } | undefined {
+  const args = esxcliArgs(command, NAMESPACES);
+  const options = args === undefined ? undefined : readOptions(args, OPTIONS);
+  if (options === undefined) return undefined;
+  const iface = options.get('interface');
+  const netstack = options.get('netstack');
+  return definedOnly({
+    interface: typeof iface === 'string' ? iface : undefined,
+    netstack: typeof netstack === 'string' ? netstack : undefined,
+  });
+}
+
+function readIpv4(row: TableRow<Key>, onlyInterface: string | undefined, warnings: ParserWarning[]): Omit<Ipv4Row, 'ref'> | undefined {
+  const essential = row.refused.find((r) => ESSENTIAL.has(r.key));
+  if (essential !== undefined) {
+    warnings.push(rowRefusal(row, essential));
+    return undefined;
+  }
+  const c = row.cells;
+  const name = c.name;
+  if (name === undefined) return undefined;
+  if (onlyInterface !== undefined && name !== onlyInterface) {
+    // The command asked for one vmknic: a row naming another one does not belong to this output.
+    warnings.push({ line: row.line.n, message: `row names ${name} but the command asked for -i ${onlyInterface}; row not read` });
+    return undefined;
+  }
+  for (const cell of row.refused) warnings.push(cellRefusal(row, cell));
+  let addressType: AddressType | undefined;
+  if (c.addressType !== undefined) {
+    addressType = ADDRESS_TYPES[c.addressType.toLowerCase()];
+    if (addressType === undefined) {
+      warnings.push({ line: row.line.n, message: `address type "${c.addressType}" is not STATIC, DHCP or NONE; that value is left out` });
+    }
+  }
+  return definedOnly({
+    name,
+    address: shownValue(c.address),
+    netmask: shownValue(c.netmask),
+    broadcast: shownValue(c.broadcast),
+    addressType,
+    gateway: hasColumn(row.layout, 'gateway') ? shownValue(c.gateway) : undefined,
+    dhcpDns: readBoolWord(c.dhcpDns),
+  });
+}
