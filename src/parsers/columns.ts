@@ -178,10 +178,27 @@ function headerWords(text: string): HeaderWord[] {
   return words;
 }
 
+interface NameCandidate<K extends string> {
+  readonly spec: ColumnSpec<K>;
+  readonly words: readonly string[];
+}
+
+// Vocabularies are module constants: build each one's candidate list once, not on every line.
+const CANDIDATES = new WeakMap<readonly ColumnSpec<string>[], readonly NameCandidate<string>[]>();
+
+function candidatesOf<K extends string>(specs: readonly ColumnSpec<K>[]): readonly NameCandidate<K>[] {
+  let cached = CANDIDATES.get(specs) as readonly NameCandidate<K>[] | undefined;
+  if (cached === undefined) {
+    cached = specs
+      .flatMap((spec) => spec.names.map((name) => ({ spec, words: name.toLowerCase().split(/[\s_]+/).filter((w) => w !== '') })))
+      .sort((a, b) => b.words.length - a.words.length);
+    CANDIDATES.set(specs, cached as readonly NameCandidate<string>[]);
+  }
+  return cached;
+}
+
 function matchHeader<K extends string>(text: string, specs: readonly ColumnSpec<K>[]): FoundColumn<K>[] {
-  const candidates = specs
-    .flatMap((spec) => spec.names.map((name) => ({ spec, words: name.toLowerCase().split(/[\s_]+/).filter((w) => w !== '') })))
-    .sort((a, b) => b.words.length - a.words.length);
+  const candidates = candidatesOf(specs);
   const words = headerWords(text);
   const found: FoundColumn<K>[] = [];
   let i = 0;
@@ -255,6 +272,22 @@ function unwrapHeader<K extends string>(
  * `strict` (for `startsAt`) also refuses header words the vocabulary does not know, so only a real header of this
  * table is recognised.
  */
+const FIRST_WORDS = new WeakMap<object, readonly string[]>();
+
+function mayStartHeader<K extends string>(text: string, vocabulary: TableVocabulary<K>): boolean {
+  let words = FIRST_WORDS.get(vocabulary);
+  if (words === undefined) {
+    words = vocabulary.columns
+      .filter((c) => c.key === vocabulary.first)
+      .flatMap((c) => c.names.map((n) => n.toLowerCase().split(/[\s_]+/)[0] ?? ''))
+      .filter((w) => w !== '');
+    FIRST_WORDS.set(vocabulary, words);
+  }
+  // The header's first cell opens the line (after indentation or quoting that a blog or e-mail added).
+  const lower = text.replace(/^[\s>|`*#-]+/, '').slice(0, 40).toLowerCase();
+  return words.some((w) => lower.startsWith(w));
+}
+
 export function headerAt<K extends string>(
   lines: readonly Line[],
   index: number,
@@ -263,6 +296,9 @@ export function headerAt<K extends string>(
 ): { readonly layout: TableLayout<K>; readonly next: number } | undefined {
   const line = lines[index];
   if (line === undefined) return undefined;
+  // Cheap rejection first: every line of a paste is offered to every table parser while splitting, and a header
+  // starts with the first word of its first column's name.
+  if (!mayStartHeader(line.text, vocabulary)) return undefined;
   let found = matchHeader(line.text, vocabulary.columns);
   if (found[0]?.spec?.key !== vocabulary.first) return undefined;
   const layoutLines: Line[] = [line];

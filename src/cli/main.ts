@@ -1,0 +1,141 @@
+/**
+ * `path-doctor`: the headless front end of the core.
+ *   path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
+ *                       [--format text|json|markdown] [--source-host NAME] [--dest-host NAME] [--trace]
+ * Exit codes: 0 no blocker/high finding, 1 at least one, 2 bad input or usage.
+ */
+import { basename, extname } from 'node:path';
+import { analyze } from '../core/analyze.ts';
+import type { ParseWarning } from '../core/model/evidence.ts';
+import type { HostModel } from '../core/model/host.ts';
+import { renderMarkdown } from '../core/render/markdown.ts';
+import { renderText } from '../core/render/text.ts';
+import { MIGRATION_KINDS } from '../core/result.ts';
+import { loadEvidence } from '../parsers/index.ts';
+import { choice, many, one, parseArgs, UsageError } from './args.ts';
+import { readEvidenceFile } from './read-input.ts';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  stdin?: AsyncIterable<Uint8Array>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_BAD_INPUT = 2;
+
+const USAGE = `usage:
+  path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
+                      [--format text|json|markdown] [--source-host NAME] [--dest-host NAME] [--trace]
+  FILE is a pasted ESXi shell session or command output; - reads standard input.
+  Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input.
+`;
+
+class InputError extends Error {}
+
+function placeholderName(file: string): string {
+  if (file === '-') return 'stdin-host';
+  const base = basename(file, extname(file));
+  return base || 'host';
+}
+
+async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; warnings: ParseWarning[] }> {
+  const inputs: { file: string; text: string; defaultHost: string }[] = [];
+  for (const file of files) {
+    const read = await readEvidenceFile(file, io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>));
+    if (!read.ok) throw new InputError(read.message);
+    inputs.push({ file: read.file, text: read.text, defaultHost: placeholderName(file) });
+  }
+  const loaded = loadEvidence(inputs);
+  if (!loaded.ok) throw new InputError(loaded.error.message);
+  return { hosts: [...loaded.hosts], warnings: [...loaded.warnings] };
+}
+
+function pick(hosts: readonly HostModel[], name: string | undefined, option: string): HostModel | undefined {
+  if (name === undefined) return undefined;
+  const found = hosts.find((h) => h.name === name || h.name.split('.')[0] === name);
+  if (!found) throw new InputError(`--${option} ${name}: no such host in the evidence (found: ${hosts.map((h) => h.name).join(', ')})`);
+  return found;
+}
+
+async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
+  const sourceFiles = many(args, 'source');
+  if (sourceFiles.length === 0) throw new UsageError('analyze needs --source FILE');
+  const format = choice(args, 'format', ['text', 'json', 'markdown'] as const, 'text');
+  const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
+  const destFiles = many(args, 'dest');
+  if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+
+  const src = await loadSide(sourceFiles, io);
+  const dst = destFiles.length > 0 ? await loadSide(destFiles, io) : undefined;
+  const warnings: ParseWarning[] = [...src.warnings, ...(dst?.warnings ?? [])];
+
+  let source = pick(src.hosts, one(args, 'source-host'), 'source-host');
+  let dest = dst ? pick(dst.hosts, one(args, 'dest-host'), 'dest-host') : pick(src.hosts, one(args, 'dest-host'), 'dest-host');
+  const pool = src.hosts.filter((h) => h !== source && h !== dest);
+  if (!source) {
+    if (src.hosts.length > 1 && (dst || pool.length > 2 || (dest && pool.length > 1))) {
+      throw new InputError(`the source evidence holds ${src.hosts.length} hosts (${src.hosts.map((h) => h.name).join(', ')}): choose one with --source-host NAME`);
+    }
+    source = pool.shift();
+  }
+  if (!dest && dst) {
+    if (dst.hosts.length > 1) throw new InputError(`the destination evidence holds ${dst.hosts.length} hosts (${dst.hosts.map((h) => h.name).join(', ')}): choose one with --dest-host NAME`);
+    dest = dst.hosts[0];
+  }
+  if (!dest && !dst && pool.length > 0) {
+    dest = pool.shift();
+    warnings.push({ file: sourceFiles[0]!, line: 1, message: `the paste holds two hosts: ${source!.name} is analysed as the source and ${dest!.name} as the destination (use --source-host/--dest-host to choose)` });
+  }
+  if (!source) throw new InputError('no host found in the source evidence');
+  if (dest === source) throw new InputError(`source and destination are the same host (${source.name})`);
+
+  const result = analyze({ source, ...(dest ? { dest } : {}), migration, warnings });
+  if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
+  else if (format === 'markdown') io.stdout(renderMarkdown(result));
+  else io.stdout(renderText(result, { trace: args.flags.has('trace') }));
+  return result.findings.some((f) => f.severity === 'blocker' || f.severity === 'high') ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const args = parseArgs(argv, {
+      multi: ['source', 'dest'],
+      single: ['format', 'migration', 'source-host', 'dest-host'],
+      flags: ['trace', 'help'],
+    });
+    if (args.flags.has('help') || args.command === 'help' || args.command === undefined) {
+      io.stdout(USAGE);
+      return args.command === undefined && !args.flags.has('help') ? EXIT_BAD_INPUT : EXIT_OK;
+    }
+    switch (args.command) {
+      case 'analyze':
+        return await runAnalyze(args, io);
+      default:
+        throw new UsageError(`unknown command "${args.command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`path-doctor: ${e.message}\n${USAGE}`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`path-doctor: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // Never a stack trace for the user: one sentence, and the exit code scripts expect for bad input.
+    io.stderr(`path-doctor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_BAD_INPUT;
+  }
+}
+
+// Run when executed directly (npm run cli), not when imported by tests or the bin wrapper.
+const invokedDirectly = process.argv[1] !== undefined && /(^|[\\/])main\.ts$/.test(process.argv[1]);
+if (invokedDirectly) {
+  const code = await main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+  });
+  process.exitCode = code;
+}
