@@ -83,6 +83,13 @@ interface HostId {
   readonly assumed: boolean;
 }
 
+/** `esx01` and `esx01.lab.local` name the same host (a prompt shows the short name, hostname the FQDN). */
+function sameHost(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.split('.')[0] === y || y.split('.')[0] === x;
+}
+
 function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, warnings: ParseWarning[]): HostId[] {
   const unnamedOf = options.unnamedHost ?? ((file: string) => ({ name: file, assumed: true }));
   // Host names are DNS names: `ESX01` and `esx01` are one host; the first spelling printed is kept.
@@ -90,21 +97,23 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
   const hostnamesByFile = new Map<string, EsxConfRecord['hostname'][]>();
   for (const p of parsed) {
     const host = p.block.host?.trim();
+    // The host's own name: esx.conf's hostname, or `esxcli system hostname get` / `hostname`.
+    const own = p.kind === 'esx-conf' ? p.value.hostname : p.kind === 'hostname' ? p.value : undefined;
+    const source = p.kind === 'esx-conf' ? 'esx.conf' : 'the hostname output';
     if (host) {
       if (!spelling.has(host.toLowerCase())) spelling.set(host.toLowerCase(), host);
-      if (p.kind === 'esx-conf' && p.value.hostname && p.value.hostname.name.toLowerCase() !== host.toLowerCase()) {
-        const ref = p.value.hostname.ref;
+      if (own && !sameHost(own.name, host)) {
         warnings.push({
-          file: ref.file,
-          line: ref.line,
-          message: `esx.conf names the host "${p.value.hostname.name}" but the prompt says "${host}"; the prompt's name is used.`,
+          file: own.ref.file,
+          line: own.ref.line,
+          message: `${source} names the host "${own.name}" but the prompt says "${host}"; the prompt's name is used.`,
         });
       }
       continue;
     }
     const list = hostnamesByFile.get(p.block.file) ?? [];
     hostnamesByFile.set(p.block.file, list);
-    if (p.kind === 'esx-conf' && p.value.hostname) list.push(p.value.hostname);
+    if (own) list.push(own);
   }
 
   const unnamed = new Map<string, HostId>();
@@ -120,7 +129,8 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
     const names = [...new Map(hostnames.map((h) => [h?.name.toLowerCase() ?? '', h])).values()].filter((h) => h !== undefined);
     const only = names.length === 1 ? names[0] : undefined;
     if (only !== undefined) {
-      // "If an esx.conf hostname is the only name, use it" — and it is the same host as a prompt of that name.
+      // If the host's own name (esx.conf or hostname output) is the only name, use it — and it is the same host as
+      // a prompt of that name.
       const key = only.name.toLowerCase();
       unnamed.set(file, { key: `n:${key}`, name: spelling.get(key) ?? only.name, assumed: false });
       used.add(key);
@@ -313,6 +323,9 @@ class HostBuilder {
         return;
       case 'netconfig-get':
         this.hostFact('netconfig', 'selected vMotion vmknic (netconfig_get)', p.value.selectedVnic, p.value.ref);
+        return;
+      case 'hostname':
+        // Used to name the host (resolveHosts); nothing else to record.
         return;
     }
   }

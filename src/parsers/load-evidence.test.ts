@@ -173,8 +173,8 @@ describe('loadEvidence: whole sessions', () => {
     const result = loaded(loadEvidence([{ file: 's.txt', text }]));
     expect(result.hosts[0]?.vmknics.map((v) => v.name)).toEqual(['vmk0', 'vmk1']);
     expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
-      [1, 'Line 1: the command "esxcfg-vmkinc -l" (the shell did not find it) is not one this tool reads; its output is ignored. Did you mean esxcfg-vmknic -l?'],
-      [8, 'Line 8: the command "vmkping -I vmk1 10.0.1.130" is not one this tool reads; its output is ignored.'],
+      [1, 'The command "esxcfg-vmkinc -l" (the shell did not find it) is not one this tool reads; its output is ignored. Did you mean esxcfg-vmknic -l?'],
+      [8, 'The command "vmkping -I vmk1 10.0.1.130" is not one this tool reads; its output is ignored.'],
     ]);
     expect(result.blocks.filter((b) => b.kind === null).map((b) => b.command)).toEqual(['esxcfg-vmkinc -l', 'vmkping -I vmk1 10.0.1.130']);
   });
@@ -268,7 +268,7 @@ describe('loadEvidence: whole sessions', () => {
       ['blog', 1, 12],
     ]);
     expect(result.warnings.map((w) => w.line)).toEqual([1, 4, 8, 15, 22]);
-    expect(result.warnings[1]?.message).toBe('Line 4: esxcfg-advcfg -s 1 /Migrate/BindToVmknic printed nothing, so there is nothing to read.');
+    expect(result.warnings[1]?.message).toBe('esxcfg-advcfg -s 1 /Migrate/BindToVmknic printed nothing, so there is nothing to read.');
   });
 
   it('makes one host of a host pasted in two files and keeps hostless files apart', () => {

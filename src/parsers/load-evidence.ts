@@ -87,7 +87,7 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
     for (const sb of split.blocks) {
       if (sb.kind !== null && !sb.block.lines.some((l) => l.text.trim() !== '')) {
         // `esxcfg-advcfg -s 1 …` prints nothing on 5.x (SEED0), and a paste may stop right after a prompt.
-        warnings.push({ file: input.file, line: sb.startLine, message: `Line ${sb.startLine}: ${sb.block.command ?? 'the command'} printed nothing, so there is nothing to read.` });
+        warnings.push({ file: input.file, line: sb.startLine, message: `${sb.block.command ?? 'the command'} printed nothing, so there is nothing to read.` });
         blocks.push(describe(sb, false));
         continue;
       }

@@ -189,6 +189,12 @@ export interface NetconfigRecord {
   readonly ref: EvidenceRef;
 }
 
+/** `esxcli system hostname get` / `hostname`: the FQDN when shown, else the short name. */
+export interface HostnameRecord {
+  readonly name: string;
+  readonly ref: EvidenceRef;
+}
+
 /** Map from command kind to the record type its parser returns. */
 export interface RecordsByKind {
   'esxcfg-vmknic': readonly VmknicRow[];
@@ -206,4 +212,5 @@ export interface RecordsByKind {
   'system-version': VersionRecord;
   'esx-conf': EsxConfRecord;
   'netconfig-get': NetconfigRecord;
+  hostname: HostnameRecord;
 }

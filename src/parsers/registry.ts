@@ -20,6 +20,7 @@ import { vmwareVersionParser } from './vmware-version.ts';
 import { systemVersionParser } from './system-version.ts';
 import { esxConfParser } from './esx-conf.ts';
 import { netconfigGetParser } from './netconfig-get.ts';
+import { hostnameParser } from './hostname.ts';
 
 /** The parser of one kind, returning exactly that kind's record. */
 export type ParserOf<K extends CommandKind> = CommandParser<K, RecordsByKind[K]>;
@@ -44,6 +45,7 @@ const BY_KIND: { readonly [K in CommandKind]: ParserOf<K> } = {
   'system-version': systemVersionParser,
   'esx-conf': esxConfParser,
   'netconfig-get': netconfigGetParser,
+  hostname: hostnameParser,
 };
 
 export const PARSERS: readonly AnyParser[] = [
@@ -62,6 +64,7 @@ export const PARSERS: readonly AnyParser[] = [
   systemVersionParser,
   esxConfParser,
   netconfigGetParser,
+  hostnameParser,
 ];
 
 export function parserFor<K extends CommandKind>(kind: K): ParserOf<K> {

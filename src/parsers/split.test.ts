@@ -93,7 +93,7 @@ describe('splitPaste: prompt sessions', () => {
     expect(blocks[1]?.kind).toBe('esxcfg-route');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: 'case.txt', line: 1 });
-    expect(warnings[0]?.message).toMatch(/Line 1: the command "ls -la \/tmp" is not one this tool reads; its output is ignored\.$/);
+    expect(warnings[0]?.message).toMatch(/The command "ls -la \/tmp" is not one this tool reads; its output is ignored\.$/);
   });
 
   it('suggests the supported command behind a typo and notes the shell did not find it', () => {
@@ -336,7 +336,7 @@ describe('splitPaste: esxcli errors', () => {
       parsers,
     );
     expect(warnings.map((w) => w.message)).toEqual([
-      'Line 1: the command "esxcli network ip interfce list" (esxcli did not know it) is not one this tool reads; its output is ignored. Did you mean esxcli network ip interface list?',
+      'The command "esxcli network ip interfce list" (esxcli did not know it) is not one this tool reads; its output is ignored. Did you mean esxcli network ip interface list?',
     ]);
   });
 });

@@ -51,6 +51,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<CommandKind, string>> = {
   'system-version': 'esxcli system version get',
   'esx-conf': 'cat /etc/vmware/esx.conf',
   'netconfig-get': 'vim-cmd hostsvc/vmotion/netconfig_get',
+  hostname: 'esxcli system hostname get',
 };
 
 export function splitPaste(text: string, file: string, parsers: readonly Detector[]): SplitResult {
@@ -163,7 +164,7 @@ class Collector {
       // e.g. `esxcli network ip interface ipv4 get -i vmk1 | cat`: the output is still the table we read.
       this.warn(
         prompt.line.n,
-        `Line ${prompt.line.n}: the command "${command}" is not one this tool recognises, but its output looks like ` +
+        `The command "${command}" is not one this tool recognises, but its output looks like ` +
           `the output of ${COMMAND_EXAMPLES[byContent.kind]} and is read as such.`,
       );
       this.bare(lines.slice(first), segment.host, command);
@@ -179,7 +180,7 @@ class Collector {
         : '';
     this.warn(
       prompt.line.n,
-      `Line ${prompt.line.n}: the command "${command}"${shellSaid} is not one this tool reads; its output is ignored.` +
+      `The command "${command}"${shellSaid} is not one this tool reads; its output is ignored.` +
         (hint !== undefined ? ` Did you mean ${hint}?` : ''),
     );
   }

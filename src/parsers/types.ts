@@ -37,7 +37,8 @@ export type CommandKind =
   | 'vmware-version'
   | 'system-version'
   | 'esx-conf'
-  | 'netconfig-get';
+  | 'netconfig-get'
+  | 'hostname';
 
 export interface ParserWarning {
   readonly line: number;
