@@ -2,7 +2,7 @@
  * Turns finding triggers into worded findings (the catalog holds titles, default severities and fixes), removing
  * exact duplicates and ordering them most severe first.
  */
-import { FINDINGS } from '../findings/catalog.ts';
+import { FINDING_IDS, FINDINGS } from '../findings/catalog.ts';
 import type { FindingResult, Severity } from '../result.ts';
 import type { Trigger } from './flow.ts';
 import { uniqueRefs } from './trace.ts';
@@ -38,5 +38,7 @@ export function toFindings(triggers: readonly Trigger[]): FindingResult[] {
       remediation: [...def.remediation],
     };
   });
-  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.id.localeCompare(b.id));
+  // Most severe first; within a severity, the catalog's order (domain.md §2: the path problems before the rest).
+  const order = (id: string) => (FINDING_IDS as readonly string[]).indexOf(id);
+  return findings.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || order(a.id) - order(b.id));
 }

@@ -15,7 +15,10 @@ import { lookupRoute } from './route-lookup.ts';
 import type { Step } from './trace.ts';
 import { step } from './trace.ts';
 
-const SETTLE_BIND = ['esxcfg-advcfg -g /Migrate/BindToVmknic', 'vmware -vl'];
+/** §1.7 D7: what decides an unknown binding — the value, and the version when it is not known either. */
+function settleBind(view: HostView): string[] {
+  return ['esxcfg-advcfg -g /Migrate/BindToVmknic', ...(view.host.version ? [] : ['vmware -vl'])];
+}
 const SETTLE_MEASURE = [
   'esxcli network ip connection list | grep :8000   (during a test vMotion: the local address shows the vmknic IP in use)',
   'esxtop, then n (network view): watch which vmk row carries the traffic during a test vMotion',
@@ -205,13 +208,13 @@ function sourceEgress(pair: Pair, binding: Binding, triggers: Trigger[]): Flow {
       { rule: '§1.7 D7', confidence: 'unsure' },
     ),
   );
-  const settle = pastedButUnsure ? SETTLE_MEASURE : SETTLE_BIND;
+  const settle = pastedButUnsure ? SETTLE_MEASURE : settleBind(S);
   triggers.push({
     id: 'EGRESS_UNCERTAIN',
     hosts: [S.host.name],
     vmknics: candidates,
     certainty: 'uncertain',
-    detail: `vMotion leaves ${S.host.name} by ${r.vmknics.join(', ') || 'no vmknic'} if the socket is not bound, or by ${b.vmknics.join(', ')} if it is; ${pastedButUnsure ? `BindToVmknic = ${binding.value} is pasted but its meaning on this build is unverified. Measure during a test vMotion: ${SETTLE_MEASURE.map((s) => s.split('   ')[0]).join('; ')}.` : `run ${SETTLE_BIND.map((s) => `\`${s}\``).join(' and ')} to decide.`}`,
+    detail: `vMotion leaves ${S.host.name} by ${r.vmknics.join(', ') || 'no vmknic'} if the socket is not bound, or by ${b.vmknics.join(', ')} if it is; ${pastedButUnsure ? `BindToVmknic = ${binding.value} is pasted but its meaning on this build is unverified. Measure during a test vMotion: ${SETTLE_MEASURE.map((s) => s.split('   ')[0]).join('; ')}.` : `run ${settleBind(S).map((s) => `\`${s}\``).join(' and ')} to decide.`}`,
     evidence: binding.evidence ? [binding.evidence] : [],
   });
   return { ...base, vmknics: [], candidates, certainty: 'uncertain', steps, settle };

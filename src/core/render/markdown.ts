@@ -3,6 +3,7 @@
  * paths, findings, remediation, what is missing), with commands in fenced blocks. Pure: result in, string out.
  */
 import type { AnalysisResult } from '../analyze.ts';
+import { versionLabel } from './version.ts';
 
 /** Escapes characters that would break a Markdown table cell or inline text. */
 function cell(text: string): string {
@@ -24,7 +25,7 @@ export function renderMarkdown(result: AnalysisResult): string {
   out.push('## Hosts', '');
   out.push('| Host | Version | BindToVmknic | vmknics |', '|---|---|---|---|');
   for (const h of result.hosts) {
-    const v = h.version ? `${h.version.version}${h.version.update ? ` U${h.version.update}` : ''}${h.version.build ? ` (${h.version.build})` : ''}` : 'not shown';
+    const v = versionLabel(h.version);
     const b = h.bindToVmknic.value !== undefined ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})` : 'unknown';
     const nics = h.vmknics.map((n) => `${n.name} ${n.ipv4 ?? ''}${n.tags ? ` [${n.tags.join(', ')}]` : ''}${n.netstack ? ` ${n.netstack}` : ''}`).join('<br>');
     out.push(`| ${cell(h.name)} | ${cell(v)} | ${b} | ${cell(nics)} |`);

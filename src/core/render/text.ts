@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult } from '../analyze.ts';
 import type { FlowResult } from '../result.ts';
+import { versionLabel } from './version.ts';
 
 const TRAFFIC_LABEL: Readonly<Record<FlowResult['traffic'], string>> = {
   vmotion: 'vMotion (hot data, TCP 8000)',
@@ -35,7 +36,7 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
   out.push('');
   out.push(`HOSTS (migration: ${result.migration})`);
   for (const h of result.hosts) {
-    const v = h.version ? `${h.version.product} ${h.version.version}${h.version.update ? ` U${h.version.update}` : ''}${h.version.build ? ` build ${h.version.build}` : ''}` : 'version not shown';
+    const v = versionLabel(h.version);
     const b = h.bindToVmknic.value !== undefined ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})` : 'unknown';
     out.push(`  ${h.name}: ${v}; Migrate.BindToVmknic ${b}`);
     for (const n of h.vmknics) {

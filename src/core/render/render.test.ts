@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../analyze.ts';
+import { host, route } from '../test-support/hosts.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderText } from './text.ts';
+
+const result = analyze({
+  source: host({
+    name: 'esx|01',
+    version: '6.7.0',
+    build: '14320388',
+    update: '0',
+    bind: 0,
+    nics: [
+      { name: 'vmk0', ip: '10.0.1.10', tags: ['Management'], netstack: 'defaultTcpipStack', portGroup: 'Management Network' },
+      { name: 'vmk1', ip: '10.0.1.11', tags: ['VMotion'], netstack: 'defaultTcpipStack', portGroup: 'vMotion' },
+    ],
+    routes: [route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0)],
+  }),
+  migration: 'snapshots',
+});
+
+describe('text rendering', () => {
+  const text = renderText(result);
+  it('puts the verdict first, then hosts, paths, findings and the remediation plan', () => {
+    expect(text.split('\n')[0]).toBe(`VERDICT: ${result.verdict.summary}`);
+    const order = ['HOSTS', 'PATHS', 'FINDINGS', 'REMEDIATION'].map((h) => text.indexOf(`\n${h}`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('marks a path that differs from the intended vmknic and names GA releases as such', () => {
+    expect(text).toMatch(/vMotion \(hot data, TCP 8000\) leaves by vmk0 \[definite\]\s+<-- intended: vmk1/);
+    expect(text).toContain('VMware ESXi 6.7.0 GA build 14320388');
+  });
+
+  it('lists every finding with its severity and certainty', () => {
+    for (const f of result.findings) expect(text).toContain(`[${f.severity.toUpperCase()}, ${f.certainty}] ${f.id}`);
+  });
+
+  it('prints the trace only when asked', () => {
+    expect(text).not.toContain('§1.7 D6');
+    expect(renderText(result, { trace: true })).toContain('§1.7 D6');
+  });
+});
+
+describe('Markdown rendering', () => {
+  const md = renderMarkdown(result);
+  it('escapes table cells so a pipe in a host name cannot break the table', () => {
+    expect(md).toContain('esx\\|01');
+    expect(md).not.toMatch(/\| esx\|01 \|/);
+  });
+
+  it('fences the commands and keeps one section per finding', () => {
+    for (const f of result.findings) expect(md).toContain(`### ${f.id} — ${f.title}`);
+    expect(md).toContain('```sh\n');
+    expect(md).toContain('```powershell\n');
+  });
+});
