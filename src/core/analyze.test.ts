@@ -329,4 +329,22 @@ describe('findings from one host configuration', () => {
     expect(r.flows.every((f) => f.certainty === 'uncertain')).toBe(true);
     expect(r.missing).toEqual(expect.arrayContaining(['esxcfg-vmknic -l', 'esxcfg-advcfg -g /Migrate/BindToVmknic']));
   });
+
+  it('near misses: encrypted vMotion is possible from 6.5, one provisioning vmknic is fine, an untagged disabled vmknic is harmless', () => {
+    const modern = analyze({ source: sameSubnet({ version: '6.5.0', build: '8294253' }) });
+    expect(ids(modern)).toContain('VMOTION_ON_MANAGEMENT_NETWORK');
+    expect(ids(modern)).not.toContain('VMOTION_UNENCRYPTED_ON_SHARED_NETWORK');
+    const r = analyze({
+      source: host({
+        nics: [
+          { name: 'vmk0', ip: '192.168.10.11', tags: M },
+          { name: 'vmk1', ip: '10.20.30.11', tags: VM },
+          { name: 'vmk2', ip: '10.20.50.11', tags: ['vSphereProvisioning'] },
+          { name: 'vmk3', ip: '10.20.60.11', tags: [], enabled: false },
+        ],
+      }),
+    });
+    expect(ids(r)).not.toContain('MULTIPLE_PROVISIONING_VMKNICS');
+    expect(ids(r)).not.toContain('VMKNIC_DISABLED');
+  });
 });
