@@ -6,5 +6,7 @@ export default defineConfig({
     reporters: ['default', './tools/summary-reporter.ts'],
     // Two cores here and in CI: keep the pool small so fuzz tests do not starve each other.
     maxWorkers: 2,
+    // Property tests run hundreds of cases; on a loaded 2-core machine they need more than the 5 s default.
+    testTimeout: 30_000,
   },
 });

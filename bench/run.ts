@@ -52,3 +52,14 @@ for (const r of rows) {
 const [one, many] = rows as [(typeof rows)[0], (typeof rows)[0]];
 console.log(`per-host cost 500 vs 1: ${(many.parseAndAnalyse / many.hosts / one.parseAndAnalyse).toFixed(2)}x (1.00 = perfectly linear)`);
 console.log(`goal: one host well under 5 ms — ${one.parseAndAnalyse < 5 ? 'met' : 'NOT met'} (${one.parseAndAnalyse.toFixed(3)} ms)`);
+
+// Throughput on big pastes (a support bundle's worth of text), and that it stays linear in the size.
+for (const hosts of [2000, 8000]) {
+  const text = estatePaste(hosts);
+  const t0 = performance.now();
+  const loaded = loadEvidence([{ file: 'big.txt', text, defaultHost: 'big' }]);
+  const ms = performance.now() - t0;
+  if (!loaded.ok || loaded.hosts.length !== hosts) throw new Error('large paste not read whole');
+  const mb = text.length / 1024 / 1024;
+  console.log(`large paste: ${mb.toFixed(1)} MiB (${hosts} hosts) parsed in ${ms.toFixed(0)} ms = ${(mb / (ms / 1000)).toFixed(2)} MiB/s`);
+}

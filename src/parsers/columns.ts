@@ -239,6 +239,18 @@ function isRuler(text: string): boolean {
  * lines are joined on when the joined header then names only known columns, and more of them; both ways of
  * joining (as is, or with a blank for trimmed trailing blanks) must agree.
  */
+const VOCABULARY_WORDS = new WeakMap<readonly ColumnSpec<string>[], ReadonlySet<string>>();
+
+/** Every word of every column name of a vocabulary, lower-cased (`ip`, `address`, `port`, `group/dvport`, …). */
+function headerVocabularyWords<K extends string>(specs: readonly ColumnSpec<K>[]): ReadonlySet<string> {
+  let words = VOCABULARY_WORDS.get(specs);
+  if (words === undefined) {
+    words = new Set(candidatesOf(specs).flatMap((c) => c.words));
+    VOCABULARY_WORDS.set(specs, words);
+  }
+  return words;
+}
+
 function unwrapHeader<K extends string>(
   lines: readonly Line[],
   index: number,
@@ -246,6 +258,13 @@ function unwrapHeader<K extends string>(
   found: readonly FoundColumn<K>[],
 ): { found: FoundColumn<K>[]; used: number } | undefined {
   const first = lines[index]?.text ?? '';
+  // A wrapped header continues with a header word; a data row (the usual next line) never does, and trying every
+  // join of a data row costs more than reading the whole table.
+  // (or with the rest of a name cut mid-word: `MAC Add` / `ress`).
+  const nextWord = lines[index + 1]?.text.trim().split(/\s+/)[0]?.toLowerCase();
+  if (nextWord === undefined || nextWord === '') return undefined;
+  const vocabulary = headerVocabularyWords(specs);
+  if (!vocabulary.has(nextWord) && ![...vocabulary].some((w) => w.endsWith(nextWord))) return undefined;
   const known = (f: readonly FoundColumn<K>[]): number => f.filter((c) => c.spec !== undefined).length;
   for (let used = 1; used <= 3; used++) {
     const pieces = lines.slice(index + 1, index + 1 + used).map((l) => l.text);
@@ -267,11 +286,6 @@ function unwrapHeader<K extends string>(
   return undefined;
 }
 
-/**
- * Reads the header of a table at `lines[index]` (plus a wrapped continuation and a dash ruler under it).
- * `strict` (for `startsAt`) also refuses header words the vocabulary does not know, so only a real header of this
- * table is recognised.
- */
 const FIRST_WORDS = new WeakMap<object, readonly string[]>();
 
 function mayStartHeader<K extends string>(text: string, vocabulary: TableVocabulary<K>): boolean {
@@ -288,6 +302,11 @@ function mayStartHeader<K extends string>(text: string, vocabulary: TableVocabul
   return words.some((w) => lower.startsWith(w));
 }
 
+/**
+ * Reads the header of a table at `lines[index]` (plus a wrapped continuation and a dash ruler under it).
+ * `strict` (for `startsAt`) also refuses header words the vocabulary does not know, so only a real header of this
+ * table is recognised.
+ */
 export function headerAt<K extends string>(
   lines: readonly Line[],
   index: number,

@@ -4,6 +4,7 @@
  * pipes). Pure string functions: no parser-specific knowledge lives here.
  */
 import type { Line, ParserWarning } from './types.ts';
+import { commandStages, programName } from './values.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Key/value lines and blocks
@@ -180,36 +181,10 @@ export function firstTextLine(lines: readonly Line[]): number {
  * ignored (`| more`, `| grep vmk` filter the same output).
  */
 export function commandWords(command: string): string[] {
-  const words: string[] = [];
-  let word = '';
-  let inWord = false;
-  let quote: string | undefined;
-  for (const ch of command) {
-    if (quote !== undefined) {
-      if (ch === quote) quote = undefined;
-      else word += ch;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      quote = ch;
-      inWord = true;
-    } else if (ch === '|' || ch === ';') {
-      break;
-    } else if (/\s/.test(ch)) {
-      if (inWord) words.push(word);
-      word = '';
-      inWord = false;
-    } else {
-      word += ch;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(word);
-  const first = words[0];
-  if (first !== undefined) {
-    const base = first.slice(first.lastIndexOf('/') + 1).toLowerCase();
-    words[0] = base === 'localcli' ? 'esxcli' : base;
-  }
+  // Lenient on purpose: a key/value output stays readable through `| grep` or before a `;`, unlike a table,
+  // whose header a filter removes (values.ts commandWords refuses those).
+  const words = [...(commandStages(command).stages[0] ?? [])];
+  if (words[0] !== undefined) words[0] = programName(words[0]);
   return words;
 }
 

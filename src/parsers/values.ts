@@ -129,16 +129,24 @@ export interface CommandWords {
 // Pagers show the same text; anything else after a pipe (grep, head, awk) changes what was printed.
 const PAGERS = new Set(['more', 'less', 'cat']);
 
+/** A command line cut into pipeline stages of words, quotes removed. */
+export interface CommandStages {
+  readonly stages: readonly (readonly string[])[];
+  /** `;`, `&&`, a background `&` or a backquote came next: the first pipeline is not the whole command. */
+  readonly chained: boolean;
+  readonly unterminatedQuote: boolean;
+}
+
 /**
- * Splits a command line (the text after the prompt) into words, quotes removed. Returns undefined when the line
- * does not simply print the command's output: a pipe to anything but a pager (`| more`, `| less`), a redirection
- * into a file, or several commands chained with `;`/`&&`.
+ * Tokenises a shell command line the way the parsers need it: words per pipeline stage, quotes removed, stopping
+ * at the first `;`, `&&`, `&` or backquote. The one tokenizer behind both command-word readers.
  */
-export function commandWords(command: string): CommandWords | undefined {
+export function commandStages(command: string): CommandStages {
   const stages: string[][] = [[]];
   let word = '';
   let inWord = false;
   let quote: string | undefined;
+  let chained = false;
   const flush = (): void => {
     if (inWord) stages[stages.length - 1]?.push(word);
     word = '';
@@ -157,8 +165,8 @@ export function commandWords(command: string): CommandWords | undefined {
       flush();
       stages.push([]);
     } else if (ch === ';' || ch === '`' || (ch === '&' && !word.endsWith('>'))) {
-      // Chained commands (`;`, `&&`, background `&`) or command substitution: not one plain output.
-      return undefined;
+      chained = true;
+      break;
     } else if (/\s/.test(ch)) {
       flush();
     } else {
@@ -166,8 +174,26 @@ export function commandWords(command: string): CommandWords | undefined {
       inWord = true;
     }
   }
-  if (quote !== undefined) return undefined;
-  flush();
+  const unterminatedQuote = quote !== undefined;
+  if (!chained) flush();
+  return { stages, chained, unterminatedQuote };
+}
+
+/** The program's base name, with `localcli` read as `esxcli` (same output, domain.md §4). */
+export function programName(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  return base === 'localcli' ? 'esxcli' : base;
+}
+
+/**
+ * Splits a command line (the text after the prompt) into words, quotes removed. Returns undefined when the line
+ * does not simply print the command's output: a pipe to anything but a pager (`| more`, `| less`), a redirection
+ * into a file, or several commands chained with `;`/`&&`.
+ */
+export function commandWords(command: string): CommandWords | undefined {
+  const { stages, chained, unterminatedQuote } = commandStages(command);
+  // Chained commands (`;`, `&&`, background `&`) or command substitution: not one plain output.
+  if (chained || unterminatedQuote) return undefined;
   const [first, ...pipes] = stages;
   if (first === undefined || first.length === 0) return undefined;
   for (const stage of pipes) {
@@ -183,9 +209,7 @@ export function commandWords(command: string): CommandWords | undefined {
     }
     args.push(w);
   }
-  const path = first[0] ?? '';
-  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  return { program: base === 'localcli' ? 'esxcli' : base, args };
+  return { program: programName(first[0] ?? ''), args };
 }
 
 /** One option a list/get command may carry. `takesValue` options read the next word or `--long=value`. */
