@@ -347,4 +347,22 @@ describe('findings from one host configuration', () => {
     expect(ids(r)).not.toContain('MULTIPLE_PROVISIONING_VMKNICS');
     expect(ids(r)).not.toContain('VMKNIC_DISABLED');
   });
+
+  it('a pasted route table missing a vmknic\'s own connected route still finds it on-link, as probable', () => {
+    const r = analyze({
+      source: host({
+        nics: [
+          { name: 'vmk0', ip: '192.168.10.11', tags: M, netstack: 'defaultTcpipStack' },
+          { name: 'vmk1', ip: '10.20.30.11', netstack: 'vmotion' },
+          { name: 'vmk10', ip: '192.168.250.10', netstack: 'vxlan' },
+        ],
+        routes: [route('vmotion', '10.99.0.0', '255.255.0.0', '10.20.30.1', 'vmk1', 0)],
+      }),
+    });
+    const egress = flow(r, 'vmotion', 'source', 'egress');
+    expect(egress.vmknics).toEqual(['vmk1']);
+    expect(egress.certainty).toBe('probable');
+    expect(egress.trace.join(' ')).toMatch(/no connected route for vmk1/);
+    expect(r.missing.join(' ')).not.toContain('vmk10');
+  });
 });

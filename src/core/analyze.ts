@@ -96,7 +96,9 @@ function missingCommands(views: readonly HostView[], flows: readonly FlowResult[
     if (!v.host.advanced['/Migrate/BindToVmknic']) out.add(`esxcfg-advcfg -g /Migrate/BindToVmknic${who}`);
     if (!seen.has('esxcfg-route') && !seen.has('route-ipv4-list')) out.add(`esxcfg-route -l${who}`);
     for (const nic of v.enabled) {
-      if (nic.nic.tags === undefined && nic.netstack !== 'vmotion' && nic.netstack !== 'vSphereProvisioning') {
+      // Only default-stack vmknics need their tags shown: the vmotion and provisioning stacks imply the service,
+      // and custom stacks (NSX vxlan, hyperbus) never carry vMotion or NFC (domain.md §1.2).
+      if (nic.nic.tags === undefined && nic.netstack === 'defaultTcpipStack') {
         out.add(`esxcli network ip interface tag get -i ${nic.nic.name}${who}`);
       }
     }

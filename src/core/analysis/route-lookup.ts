@@ -69,7 +69,14 @@ function synthesisedTable(view: HostView, netstack: string): Candidate[] {
 export function lookupRoute(view: HostView, netstack: string, destination: number): RouteAnswer {
   const pasted = pastedTable(view, netstack);
   const synthesised = pasted.length === 0;
-  const table = synthesised ? synthesisedTable(view, netstack) : pasted;
+  // A pasted table that lacks a vmknic's own connected route was cut or edited: that subnet is on-link all the
+  // same, so its route is added after the pasted ones (they keep precedence) and an answer from it is probable.
+  const filled = synthesised
+    ? []
+    : synthesisedTable(view, netstack).filter(
+        (c) => c.prefix > 0 && !pasted.some((p) => p.network === c.network && p.prefix === c.prefix),
+      );
+  const table = synthesised ? synthesisedTable(view, netstack) : [...pasted, ...filled];
   const dst = numberToIpv4(destination);
   const steps: Step[] = [];
   if (synthesised) {
@@ -95,6 +102,15 @@ export function lookupRoute(view: HostView, netstack: string, destination: numbe
   if (!best) {
     steps.push(step(`No route in ${view.host.name}'s ${netstack} table matches ${dst}: unreachable from that stack.`, { rule: '§1.7 B3' }));
     return { connected: false, isDefault: false, certainty: synthesised ? 'probable' : 'definite', synthesised, steps };
+  }
+  const fromFilled = filled.includes(best);
+  if (fromFilled) {
+    steps.push(
+      step(
+        `The pasted ${netstack} table has no connected route for ${best.interface}'s own subnet ${formatNetwork(best)} (was it cut?); the subnet is on-link anyway, so ${best.interface} is used (probable).`,
+        { rule: '§1.7 B1', confidence: 'inferred' },
+      ),
+    );
   }
   const connected = best.gateway === '0.0.0.0';
   const isDefault = best.prefix === 0;
@@ -122,7 +138,7 @@ export function lookupRoute(view: HostView, netstack: string, destination: numbe
     gateway: best.gateway,
     connected,
     isDefault,
-    certainty: synthesised || tie ? 'probable' : 'definite',
+    certainty: synthesised || tie || fromFilled ? 'probable' : 'definite',
     synthesised,
     steps,
   };
