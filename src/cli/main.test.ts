@@ -102,6 +102,12 @@ describe('path-doctor analyze: bad input gives exit 2 and one sentence naming th
     });
   }
 
+  it('refuses an option that belongs to another command', async () => {
+    const r = await runCli(['analyze', '--source', ex('bind0-6.7/esx-a.txt'), '--answer', 'symptom=fails']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/analyze does not take --answer/);
+  });
+
   it('a usage error explains the usage', async () => {
     const r = await runCli(['analyze', '--source', ex('bind0-6.7/esx-a.txt'), '--migration', 'teleport']);
     expect(r.code).toBe(2);

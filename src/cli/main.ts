@@ -14,6 +14,7 @@ import { MIGRATION_KINDS } from '../core/result.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import { choice, many, one, parseArgs, UsageError } from './args.ts';
 import { readEvidenceFile } from './read-input.ts';
+import { runFlows, runWalk } from './flows-command.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -28,8 +29,10 @@ export const EXIT_BAD_INPUT = 2;
 const USAGE = `usage:
   path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
                       [--format text|json|markdown] [--source-host NAME] [--dest-host NAME] [--trace]
+  path-doctor flows [--format json|text]
+  path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   FILE is a pasted ESXi shell session or command output; - reads standard input.
-  Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input.
+  Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
 `;
 
 class InputError extends Error {}
@@ -98,10 +101,17 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   return result.findings.some((f) => f.severity === 'blocker' || f.severity === 'high') ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/** Which options each command takes: one parser for all, then a check that an option belongs to its command. */
+const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
+  analyze: ['source', 'dest', 'migration', 'format', 'source-host', 'dest-host', 'trace'],
+  flows: ['format'],
+  walk: ['answer', 'source', 'dest', 'format'],
+};
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const args = parseArgs(argv, {
-      multi: ['source', 'dest'],
+      multi: ['source', 'dest', 'answer'],
       single: ['format', 'migration', 'source-host', 'dest-host'],
       flags: ['trace', 'help'],
     });
@@ -109,9 +119,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stdout(USAGE);
       return args.command === undefined && !args.flags.has('help') ? EXIT_BAD_INPUT : EXIT_OK;
     }
+    const allowed = OPTIONS_OF[args.command];
+    if (allowed) {
+      const used = [...args.options.keys(), ...args.flags].filter((o) => o !== 'help');
+      const wrong = used.find((o) => !allowed.includes(o));
+      if (wrong) throw new UsageError(`${args.command} does not take --${wrong}`);
+    }
     switch (args.command) {
       case 'analyze':
         return await runAnalyze(args, io);
+      case 'flows':
+        return await runFlows(args, io);
+      case 'walk':
+        return await runWalk(args, io);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

@@ -1,0 +1,163 @@
+/**
+ * The seed scenarios walked end to end: raw example paste → parser layer → core analysis → evidence facts →
+ * wizard → remediation. Expected outcomes follow examples/README.md and the seeds (SEED0 Chan, SEED1 Denneman).
+ */
+import { describe, expect, it } from 'vitest';
+import { flowById, FLOWS } from './index.ts';
+import { analyseExample, EXAMPLE_CASES } from './test-support.ts';
+import { walkFlow, type WalkResult } from './walk.ts';
+
+function walk(flowId: string, dir: string, files: string[], answers: Record<string, string> = {}): WalkResult {
+  const { facts } = analyseExample(dir, files);
+  return walkFlow(flowById(flowId)!, { facts, answers });
+}
+
+function outcome(r: WalkResult) {
+  if (r.status !== 'outcome') throw new Error(`expected an outcome, got ${r.status} ${r.status === 'pending' ? r.pending.state : ''}`);
+  return r.outcome;
+}
+
+describe('seed-chan-5.0 (SEED0): 5.0, vmk0 and vmk1 in 10.0.1.0/24, BindToVmknic set to 1', () => {
+  const pair = ['esx01.txt', 'esx02.txt'];
+
+  it('answers the configuration from the paste and stops at the measurement the 5.x value 1 requires', () => {
+    const r = walk('vmotion-on-management', 'seed-chan-5.0', pair);
+    expect(r.status).toBe('pending');
+    if (r.status !== 'pending') return;
+    expect(r.pending.key).toBe('observedEgress');
+    expect(r.answeredByEvidence).toEqual([
+      'vmk0Traffic.askVmotionVmknic',
+      'vmk0Traffic.askVmotionStack',
+      'vmk0Traffic.askSameSubnet',
+      'vmk0Traffic.askEsxiVersion',
+      'vmk0Traffic.askBindToVmknic',
+    ]);
+  });
+
+  it('with vMotion measured on vmk0, diagnoses the mismatch and offers the root fix, multi-NIC and Chan\'s binding', () => {
+    const o = outcome(walk('vmotion-on-management', 'seed-chan-5.0', pair, { observedEgress: 'vmk0' }));
+    expect(o.state).toBe('dxLegacyMismatch');
+    expect(o.findings).toContain('VMOTION_EGRESS_MISMATCH');
+    expect(o.remediation).toEqual(['R1', 'R5', 'R4']);
+  });
+
+  it('with vMotion measured on vmk1 (Chan\'s fix in effect), still flags the shared subnet, with 5.x fixes only', () => {
+    const o = outcome(walk('vmotion-on-management', 'seed-chan-5.0', pair, { observedEgress: 'vmotion-vmknic', migrationKind: 'live' }));
+    expect(o.state).toBe('dxSameSubnetLegacy');
+    expect(o.remediation).toEqual(['R1', 'R5']); // no vmotion stack (6.0+) and no encrypted vMotion (6.5+) on 5.0
+  });
+
+  it('from the flooding symptom, diagnoses unicast flooding on the 5.0 receiver (no receive autobind)', () => {
+    const o = outcome(walk('unicast-flooding', 'seed-chan-5.0', pair));
+    expect(o.state).toBe('dxUnicastFlooding');
+    expect(o.remediation).toContain('R9');
+  });
+
+  it('with no symptom, the evidence leads to the vMotion-on-management branch', () => {
+    const r = walk('start', 'seed-chan-5.0', pair, { symptom: 'unknown', observedEgress: 'both' });
+    expect(r.visited).toContain('triage');
+    expect(outcome(r).state).toBe('dxLegacyMismatch');
+  });
+});
+
+describe('seed-denneman-5.1 (SEED1): 5.1, one vMotion vmknic in the management subnet, BindToVmknic not pasted', () => {
+  const pair = ['source.txt', 'dest.txt'];
+
+  it('asks for the BindToVmknic value the paste lacks', () => {
+    const r = walk('vmotion-on-management', 'seed-denneman-5.1', pair);
+    expect(r.status === 'pending' && r.pending.key).toBe('bindToVmknic');
+  });
+
+  it('"I don\'t know" with the evidence already pasted goes to the measurement, not back to the collector', () => {
+    const r = walk('vmotion-on-management', 'seed-denneman-5.1', pair, { bindToVmknic: 'unknown' });
+    expect(r.status === 'pending' && r.pending.key).toBe('observedEgress');
+  });
+
+  it('measured on vmk0 (what Denneman saw), recommends a dedicated subnet or multi-NIC vMotion', () => {
+    const o = outcome(walk('vmotion-on-management', 'seed-denneman-5.1', pair, { bindToVmknic: 'default', observedEgress: 'vmk0' }));
+    expect(o.state).toBe('dxLegacyMismatch');
+    expect(o.remediation).toContain('R1');
+    expect(o.remediation).toContain('R5');
+  });
+
+  it('a snapshot migration sends its cold data over management (SEED1 scenario 1)', () => {
+    const o = outcome(walk('slow-cold-migration', 'seed-denneman-5.1', pair, { migrationKind: 'snapshots' }));
+    expect(o.state).toBe('dxColdDataOverManagement');
+    expect(o.remediation).toEqual(['R6']);
+  });
+});
+
+describe('modern-7.0u3-same-subnet: 7.0 U3, vmk1 in vmk0\'s subnet, BindToVmknic 3 by the build', () => {
+  const pair = ['esx-a.txt', 'esx-b.txt'];
+
+  it('knows the stream is bound and asks what kind of migration shows traffic on vmk0', () => {
+    const r = walk('vmotion-on-management', 'modern-7.0u3-same-subnet', pair);
+    expect(r.status === 'pending' && r.pending.key).toBe('migrationKind');
+  });
+
+  it('for a live vMotion, diagnoses unsupported multihoming with the root fixes', () => {
+    const o = outcome(walk('vmotion-on-management', 'modern-7.0u3-same-subnet', pair, { migrationKind: 'live' }));
+    expect(o.state).toBe('dxSameSubnetBound');
+    expect(o.remediation).toEqual(['R1', 'R2', 'R10']);
+  });
+
+  it('for a VM with snapshots, finds the cold data on vmk0 and recommends provisioning vmknics', () => {
+    const r = walk('vmotion-on-management', 'modern-7.0u3-same-subnet', pair, { migrationKind: 'snapshots' });
+    expect(outcome(r).state).toBe('dxColdDataOverManagement');
+    expect(outcome(r).remediation).toEqual(['R6']);
+    expect(r.answeredByEvidence).toContain('coldData.askProvisioningVmknic');
+  });
+
+  it('for flooding on 7.0 U3d+, asks for the switch MAC table (receive side undocumented)', () => {
+    const r = walk('unicast-flooding', 'modern-7.0u3-same-subnet', pair);
+    expect(r.status === 'pending' && r.pending.key).toBe('macLearned');
+    expect(outcome(walk('unicast-flooding', 'modern-7.0u3-same-subnet', pair, { macLearned: 'unknown' })).state).toBe('escCollectMacTable');
+  });
+});
+
+describe('snapshot cold data: provisioning-fallback-7.0 (KB340170 scenario 4)', () => {
+  it('finds NFC falling back to vmk0 despite the provisioning vmknics, and routes it', () => {
+    const r = walk('slow-cold-migration', 'provisioning-fallback-7.0', ['esx-a.txt', 'esx-b.txt'], { migrationKind: 'snapshots' });
+    const o = outcome(r);
+    expect(o.state).toBe('dxProvisioningRouteFallback');
+    expect(o.remediation).toEqual(['R8', 'R6']);
+    expect(r.answeredByEvidence).toEqual(['coldData.askProvisioningVmknic', 'coldData.askProvisioningRoute']);
+  });
+});
+
+describe('the neighbours of "vMotion fails"', () => {
+  it('vmotion-stack-8.0: MTU 9000 against 1500 → align the MTU', () => {
+    expect(outcome(walk('vmotion-fails', 'vmotion-stack-8.0', ['esx-a.txt', 'esx-b.txt'])).remediation).toEqual(['R7']);
+  });
+
+  it('l3-vmotion-7.0: routed vMotion without a gateway → add one (R8) or use the vmotion stack (R2)', () => {
+    expect(outcome(walk('vmotion-fails', 'l3-vmotion-7.0', ['esx-a.txt', 'esx-b.txt'])).state).toBe('dxL3NoGateway');
+  });
+
+  it('messy/typo-session: the only vMotion vmknic is disabled → no vMotion vmknic', () => {
+    expect(outcome(walk('vmotion-fails', 'messy', ['typo-session.txt'])).state).toBe('dxNoVmotionVmknic');
+  });
+
+  it('messy/only-version: evidence too thin to tell → escalates with the collector, never guesses', () => {
+    const o = outcome(walk('vmotion-fails', 'messy', ['only-version.txt'], { vmotionVmknic: 'unknown' }));
+    expect(o.kind).toBe('escalation');
+    expect(o.collect.map((c) => c.id)).toContain('collector');
+  });
+});
+
+describe('the wizard agrees with the core', () => {
+  it('every diagnosis reached from evidence alone names only findings the analysis raised', () => {
+    let compared = 0;
+    for (const c of EXAMPLE_CASES) {
+      const { result, facts } = analyseExample(c.name, c.files);
+      const raised = new Set(result.findings.map((f) => f.id));
+      for (const flow of FLOWS) {
+        const r = walkFlow(flow, { facts, answers: flow.id === 'start' ? { symptom: 'unknown' } : {} });
+        if (r.status !== 'outcome' || r.outcome.kind !== 'diagnosis') continue;
+        compared++;
+        for (const id of r.outcome.findings) expect(raised, `${c.name} ${c.files[0]} ${flow.id} → ${r.outcome.state}`).toContain(id);
+      }
+    }
+    expect(compared).toBeGreaterThan(8);
+  });
+});
