@@ -9,6 +9,7 @@ import type { Flow, Pair, Trigger } from './analysis/flow.ts';
 import {
   bindToVmknicSet,
   mtuBetweenHosts,
+  mtuFromPings,
   mtuWithinHost,
   multipleProvisioningVmknics,
   noVmotionVmknic,
@@ -67,6 +68,7 @@ function hostChecks(view: HostView): Trigger[] {
     ...vmknicDisabled(view),
     ...bindToVmknicSet(view),
     ...mtuWithinHost(view),
+    ...mtuFromPings(view),
   ];
 }
 

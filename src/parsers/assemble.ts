@@ -18,6 +18,7 @@ import type {
   ServiceTag,
   Vmknic,
   VSwitch,
+  PingResult,
 } from '../core/model/host.ts';
 import type {
   AdvancedSettingRecord,
@@ -265,6 +266,7 @@ class HostBuilder {
   private readonly advancedDefaults = new Map<string, number | string>();
   private readonly vswitches = new Map<string, VSwitch>();
   private readonly nics = new Map<string, PhysicalNic>();
+  private readonly pings: PingResult[] = [];
   private readonly commands = new Set<string>();
   private vmk0Gateway: Fact<string> | undefined;
   private version: VersionDraft | undefined;
@@ -326,6 +328,18 @@ class HostBuilder {
         return;
       case 'hostname':
         // Used to name the host (resolveHosts); nothing else to record.
+        return;
+      case 'vmkping':
+        this.pings.push({
+          ...(p.value.vmknic ? { vmknic: p.value.vmknic } : {}),
+          ...(p.value.netstack ? { netstack: p.value.netstack } : {}),
+          dontFragment: p.value.dontFragment,
+          size: p.value.size,
+          target: p.value.target,
+          answered: (p.value.received ?? 0) > 0,
+          messageTooLong: p.value.messageTooLong,
+          evidence: p.value.ref,
+        });
         return;
     }
   }
@@ -664,6 +678,7 @@ class HostBuilder {
       ...(netstacks !== undefined ? { netstacks: [...(netstacks.value as readonly string[])] } : {}),
       vswitches,
       nics: [...this.nics.values()],
+      ...(this.pings.length > 0 ? { pings: [...this.pings] } : {}),
       // fromEntries defines own properties even for a key such as `__proto__` in a hostile paste.
       advanced: Object.fromEntries(advanced),
       ...(netconfig !== undefined ? { netconfigSelectedVnic: netconfig.value as string | null } : {}),

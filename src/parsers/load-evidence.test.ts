@@ -160,7 +160,7 @@ describe('loadEvidence: whole sessions', () => {
     ]);
   });
 
-  it('reads the rest of a session with a typo and says which line was ignored', () => {
+  it('reads the rest of a session with a typo (and a ping cut before its statistics) and says which line was ignored', () => {
     const text = [
       '[root@esx01:~] esxcfg-vmkinc -l',
       '-sh: esxcfg-vmkinc: not found',
@@ -174,9 +174,9 @@ describe('loadEvidence: whole sessions', () => {
     expect(result.hosts[0]?.vmknics.map((v) => v.name)).toEqual(['vmk0', 'vmk1']);
     expect(result.warnings.map((w) => [w.line, w.message])).toEqual([
       [1, 'The command "esxcfg-vmkinc -l" (the shell did not find it) is not one this tool reads; its output is ignored. Did you mean esxcfg-vmknic -l?'],
-      [8, 'The command "vmkping -I vmk1 10.0.1.130" is not one this tool reads; its output is ignored.'],
     ]);
-    expect(result.blocks.filter((b) => b.kind === null).map((b) => b.command)).toEqual(['esxcfg-vmkinc -l', 'vmkping -I vmk1 10.0.1.130']);
+    expect(result.blocks.filter((b) => b.kind === null).map((b) => b.command)).toEqual(['esxcfg-vmkinc -l']);
+    expect(result.hosts[0]?.pings).toEqual([expect.objectContaining({ vmknic: 'vmk1', target: '10.0.1.130', answered: true })]);
   });
 
   it('reads a CRLF paste full of ANSI colour codes like a clean one', () => {

@@ -195,6 +195,21 @@ export interface HostnameRecord {
   readonly ref: EvidenceRef;
 }
 
+/** `vmkping`: how it was sent (from the command line) and what came back. */
+export interface PingRecord {
+  readonly vmknic?: string;
+  readonly netstack?: string;
+  readonly dontFragment: boolean;
+  /** ICMP payload bytes (`-s`, default 56). */
+  readonly size: number;
+  readonly target: string;
+  readonly transmitted?: number;
+  readonly received?: number;
+  /** `sendto() failed (Message too long)`: the frame exceeds the vmknic MTU. */
+  readonly messageTooLong: boolean;
+  readonly ref: EvidenceRef;
+}
+
 /** Map from command kind to the record type its parser returns. */
 export interface RecordsByKind {
   'esxcfg-vmknic': readonly VmknicRow[];
@@ -213,4 +228,5 @@ export interface RecordsByKind {
   'esx-conf': EsxConfRecord;
   'netconfig-get': NetconfigRecord;
   hostname: HostnameRecord;
+  vmkping: PingRecord;
 }

@@ -21,6 +21,7 @@ import { systemVersionParser } from './system-version.ts';
 import { esxConfParser } from './esx-conf.ts';
 import { netconfigGetParser } from './netconfig-get.ts';
 import { hostnameParser } from './hostname.ts';
+import { vmkpingParser } from './vmkping.ts';
 
 /** The parser of one kind, returning exactly that kind's record. */
 export type ParserOf<K extends CommandKind> = CommandParser<K, RecordsByKind[K]>;
@@ -46,6 +47,7 @@ const BY_KIND: { readonly [K in CommandKind]: ParserOf<K> } = {
   'esx-conf': esxConfParser,
   'netconfig-get': netconfigGetParser,
   hostname: hostnameParser,
+  vmkping: vmkpingParser,
 };
 
 export const PARSERS: readonly AnyParser[] = [
@@ -65,6 +67,7 @@ export const PARSERS: readonly AnyParser[] = [
   esxConfParser,
   netconfigGetParser,
   hostnameParser,
+  vmkpingParser,
 ];
 
 export function parserFor<K extends CommandKind>(kind: K): ParserOf<K> {

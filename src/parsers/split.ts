@@ -52,6 +52,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<CommandKind, string>> = {
   'esx-conf': 'cat /etc/vmware/esx.conf',
   'netconfig-get': 'vim-cmd hostsvc/vmotion/netconfig_get',
   hostname: 'esxcli system hostname get',
+  vmkping: 'vmkping -I vmk1 -d -s 8972 <peer vMotion IP>',
 };
 
 export function splitPaste(text: string, file: string, parsers: readonly Detector[]): SplitResult {

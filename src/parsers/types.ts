@@ -38,7 +38,8 @@ export type CommandKind =
   | 'system-version'
   | 'esx-conf'
   | 'netconfig-get'
-  | 'hostname';
+  | 'hostname'
+  | 'vmkping';
 
 export interface ParserWarning {
   readonly line: number;

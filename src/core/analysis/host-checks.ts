@@ -255,3 +255,32 @@ export function unencryptedOnSharedNetwork(hosts: readonly HostView[], triggers:
     },
   ];
 }
+
+/** Payload of the largest ICMP echo that fits a 1500-byte frame (1472 + 28 bytes of headers). */
+const STANDARD_PAYLOAD = 1472;
+
+/**
+ * §2 MTU_MISMATCH from pings: a do-not-fragment jumbo ping fails while a standard-size ping to the same address
+ * through the same vmknic works — the path drops large frames somewhere (vmknic, switch, uplink or physical port).
+ */
+export function mtuFromPings(view: HostView): Trigger[] {
+  const pings = view.host.pings ?? [];
+  const out: Trigger[] = [];
+  for (const big of pings) {
+    if (!big.dontFragment || big.size <= STANDARD_PAYLOAD || (big.answered && !big.messageTooLong)) continue;
+    const small = pings.find(
+      (p) => p.target === big.target && p.vmknic === big.vmknic && p.size <= STANDARD_PAYLOAD && p.answered,
+    );
+    if (!small) continue;
+    const via = big.vmknic ? ` through ${big.vmknic}` : '';
+    out.push(
+      mtuTrigger(
+        view.host.name,
+        big.vmknic ? [big.vmknic] : [],
+        `On ${view.host.name}, a do-not-fragment ping of ${big.size} bytes to ${big.target}${via} ${big.messageTooLong ? 'was refused as too long' : 'got no reply'}, while a ${small.size}-byte ping to the same address answered: frames of ${big.size + 28} bytes do not fit somewhere on the path.`,
+        [big.evidence, small.evidence],
+      ),
+    );
+  }
+  return out;
+}

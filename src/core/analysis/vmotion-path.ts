@@ -127,6 +127,28 @@ function routedEgress(view: HostView, netstack: string, targets: readonly Target
   return { vmknics: uniq(out), certainty, steps, unreachable };
 }
 
+/**
+ * §1.7 D9: pasted vmkping results towards the destination's vMotion addresses corroborate or contradict the
+ * answer; they are reported in the trace and never decide the egress (they show one moment, not the rule).
+ */
+function pingSteps(view: HostView, targets: readonly Target[]): Step[] {
+  const out: Step[] = [];
+  for (const p of view.host.pings ?? []) {
+    const t = targets.find((x) => !x.assumed && numberToIpv4(x.address) === p.target);
+    if (!t) continue;
+    const how = `vmkping${p.vmknic ? ` -I ${p.vmknic}` : ''}${p.dontFragment ? ' -d' : ''} -s ${p.size} ${p.target}`;
+    out.push(
+      step(
+        p.answered
+          ? `Observed: \`${how}\` got replies, so that address is reachable${p.vmknic ? ` from ${p.vmknic}` : ''} at that size.`
+          : `Observed: \`${how}\` got no reply${p.messageTooLong ? ' (message too long)' : ''}: the path to that address is broken${p.vmknic ? ` from ${p.vmknic}` : ''}, at least at that size.`,
+        { rule: '§1.7 D9', evidence: [p.evidence] },
+      ),
+    );
+  }
+  return out;
+}
+
 function sourceEgress(pair: Pair, binding: Binding, triggers: Trigger[]): Flow {
   const S = pair.source;
   const V = S.vmotion.nics;
@@ -144,7 +166,7 @@ function sourceEgress(pair: Pair, binding: Binding, triggers: Trigger[]): Flow {
   }
 
   const { targets, steps: targetSteps } = destinationTargets(pair, V);
-  steps.push(...targetSteps);
+  steps.push(...targetSteps, ...pingSteps(S, targets));
   if (targets.length === 0) {
     steps.push(step(`The destination has no vMotion vmknic with an IPv4 address: there is nothing to send to. Egress: none.`, { rule: '§1.7 C3' }));
     return { ...base, vmknics: [], certainty: pair.dest?.vmotion.certainty ?? 'uncertain', steps, settle: [] };

@@ -137,6 +137,19 @@ export interface AdvancedValue {
  */
 export type AdvancedOptions = Readonly<Record<string, AdvancedValue>>;
 
+export interface PingResult {
+  readonly vmknic?: string;
+  readonly netstack?: string;
+  readonly dontFragment: boolean;
+  /** ICMP payload bytes; payload + 28 bytes of headers = the frame's IP size (8972 + 28 = 9000). */
+  readonly size: number;
+  readonly target: string;
+  /** True when at least one reply came back. */
+  readonly answered: boolean;
+  readonly messageTooLong: boolean;
+  readonly evidence: EvidenceRef;
+}
+
 export interface HostModel {
   /** From the prompt (`[root@esx01:~]`), the esx.conf hostname, or a placeholder named after the file. */
   readonly name: string;
@@ -154,6 +167,8 @@ export interface HostModel {
   readonly advanced: AdvancedOptions;
   /** `selectedVnic` of netconfig_get: a vmk name, `null` for `<unset>`, absent when not pasted. */
   readonly netconfigSelectedVnic?: string | null;
+  /** vmkping results pasted for this host (corroboration and MTU evidence, never a path decision on their own). */
+  readonly pings?: readonly PingResult[];
   /** Which commands (by kind) were read for this host, for "what was recognised" and "what is missing". */
   readonly commandsSeen: readonly string[];
 }
