@@ -48,6 +48,6 @@ export { pathDoctorMachine } from './path-doctor.machine.ts';
 export type { Answers, WizardContext, WizardEvent, WizardInput, WizardStateMeta } from './path-doctor.machine.ts';
 export { factsFromAnalysis, EVIDENCE_MIGRATION } from './facts.ts';
 export type { EvidenceFacts } from './facts.ts';
-export { walkFlow } from './walk.ts';
+export { walkFlow, describeSnapshot } from './walk.ts';
 export type { WalkResult, WalkOutcome, WalkPending } from './walk.ts';
 export { collectorCommand, COLLECTED_COMMANDS } from './collector.ts';

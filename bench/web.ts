@@ -1,0 +1,93 @@
+/**
+ * `npm run bench:web`: the web build's time to first interactive screen in Debian's Chromium (navigation start →
+ * the start screen's first button enabled; cold cache, median of 7) and the size of the renderer bundle.
+ * Goal (issue 6): under 1.5 s here. Needs a built renderer (the npm script runs `vite build` first).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
+
+const OUT = 'out/renderer';
+const PORT = Number(process.env.BENCH_PORT ?? 5197);
+const RUNS = 7;
+const GOAL_MS = 1500;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+}
+
+function kib(n: number): string {
+  return `${(n / 1024).toFixed(1)} KiB`;
+}
+
+function bundleSizes(): void {
+  const all = files(OUT);
+  let raw = 0;
+  let gz = 0;
+  console.log('renderer bundle (out/renderer):');
+  for (const f of all.sort()) {
+    const body = readFileSync(f);
+    raw += body.length;
+    gz += gzipSync(body).length;
+    console.log(`  ${f.slice(OUT.length + 1).padEnd(44)} ${kib(body.length).padStart(11)}  gzip ${kib(gzipSync(body).length).padStart(10)}`);
+  }
+  console.log(`  total ${String(all.length).padStart(2)} files${' '.repeat(31)} ${kib(raw).padStart(11)}  gzip ${kib(gz).padStart(10)}`);
+}
+
+async function startServer(): Promise<{ stop(): void }> {
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes(`127.0.0.1:${PORT}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  return { stop: () => child.kill('SIGTERM') };
+}
+
+async function timeToInteractive(): Promise<number[]> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh context per run: empty cache, like the first start of the day.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.route(/.*/, (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
+      const page = await context.newPage();
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.getByRole('button', { name: 'Paste evidence first' }).waitFor({ state: 'visible' });
+      // Measured in the page: from navigation start to the moment the first action can be clicked.
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return times;
+}
+
+const missing = chromiumMissingMessage();
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
+console.log('vMotion Path Doctor web benchmark');
+bundleSizes();
+const server = await startServer();
+try {
+  const times = (await timeToInteractive()).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  console.log(`time to first interactive screen (Chromium, cold cache, ${RUNS} runs): median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times[times.length - 1]!.toFixed(0)} ms`);
+  console.log(`goal: under ${GOAL_MS} ms — ${median < GOAL_MS ? 'met' : 'NOT met'}`);
+} finally {
+  server.stop();
+}

@@ -1,0 +1,69 @@
+/**
+ * Screenshots of each main screen, light and dark, at 1280x720 and at 200% zoom, saved under
+ * e2e/artifacts/screens/ (git-ignored) for people to look at; the README's pictures come from here.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { example } from '../pages/app-page.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+const DIR = 'e2e/artifacts/screens';
+mkdirSync(DIR, { recursive: true });
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `${DIR}/${name}.png`, fullPage });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`main screens, ${scheme} theme`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await app.open();
+    await shot(page, `start-${scheme}`);
+    await app.startWithEvidence();
+    await app.paste('source', example('bind0-6.7/esx-a.txt'));
+    await app.paste('dest', example('bind0-6.7/esx-b.txt'));
+    await app.idle();
+    await shot(page, `evidence-${scheme}`, true);
+    await app.analyse();
+    await expect(app.verdict).toBeVisible();
+    await shot(page, `result-${scheme}`);
+    await page.locator('#fix-h').scrollIntoViewIfNeeded();
+    await shot(page, `result-fix-${scheme}`);
+    await page.getByRole('button', { name: 'Back to the evidence' }).click();
+    await page.getByRole('button', { name: 'Clear all evidence' }).click();
+    await app.paste('source', example('seed-chan-5.0/esx01.txt'));
+    await app.paste('dest', example('seed-chan-5.0/esx02.txt'));
+    await app.idle();
+    await app.analyse();
+    await shot(page, `result-uncertain-${scheme}`);
+
+    // The wizard: a question, the evidence request, an outcome.
+    await page.getByRole('button', { name: 'Start page' }).click();
+    await page.getByRole('button', { name: /vMotion traffic on the management network/ }).click();
+    await expect(page.locator('#question-prompt')).toBeVisible();
+    await shot(page, `wizard-question-${scheme}`);
+    await page.getByRole('group', { name: 'Answers' }).getByRole('button', { name: "I don't know" }).click();
+    await expect(page.locator('#evidence-prompt')).toBeVisible();
+    await shot(page, `wizard-evidence-${scheme}`);
+    await app.paste('source', example('bind0-6.7/esx-a.txt'));
+    await app.paste('dest', example('bind0-6.7/esx-b.txt'));
+    await app.idle();
+    await page.getByRole('button', { name: 'Use this evidence' }).click();
+    await expect(page.locator('section.outcome')).toBeVisible();
+    await shot(page, `wizard-outcome-${scheme}`);
+  });
+}
+
+test.describe('200% zoom', () => {
+  test.use({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
+  test('result at 200% zoom', async ({ app, page }) => {
+    await app.open();
+    await shot(page, 'start-zoom200');
+    await app.startWithEvidence();
+    await app.paste('source', example('l3-vmotion-7.0/esx-a.txt'));
+    await app.paste('dest', example('l3-vmotion-7.0/esx-b.txt'));
+    await app.idle();
+    await app.analyse();
+    await shot(page, 'result-zoom200');
+  });
+});

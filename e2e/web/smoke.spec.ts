@@ -1,0 +1,27 @@
+/**
+ * The ground the other specs stand on: Debian's Chromium is there (a missing browser is a failure, not a skip,
+ * style.md §10), the page carries its CSP, and the first screen is interactive quickly.
+ */
+import { chromiumMissingMessage } from '../support/chromium.ts';
+import { expect, test } from '../support/fixtures.ts';
+
+test('Debian Chromium is installed at the configured path', () => {
+  expect(chromiumMissingMessage(), 'install it with: apt-get install -y chromium').toBeUndefined();
+});
+
+test('the page ships a strict Content-Security-Policy and no inline script', async ({ app, page }) => {
+  await app.open();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+});
+
+test('the start screen is interactive within 1.5 s of navigation start', async ({ app, page }) => {
+  await app.open();
+  await expect(page.getByRole('button', { name: 'Paste evidence first' })).toBeEnabled();
+  // Measured in the page (as bench/web.ts does), so the test runner's own overhead does not count.
+  expect(await page.evaluate(() => performance.now())).toBeLessThan(1500);
+});

@@ -1,0 +1,50 @@
+/** The IPC wrapper: sender check, argument validation and the Result envelope (Electron mocked). */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'vpd-ipc-'));
+const registered = vi.hoisted(() => new Map<string, unknown>());
+
+vi.mock('electron', () => ({
+  BrowserWindow: { fromWebContents: () => undefined },
+  dialog: {
+    showSaveDialog: async (o: { defaultPath: string }) => ({ canceled: false, filePath: join(dir, o.defaultPath) }),
+    showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  },
+  ipcMain: { handle: (channel: string, fn: unknown) => registered.set(channel, fn) },
+}));
+
+const { invokeChecked, registerIpc } = await import('./ipc.ts');
+
+const fromApp = { senderFrame: { url: 'app://renderer/index.html' }, sender: {} } as unknown as IpcMainInvokeEvent;
+const fromElsewhere = { senderFrame: { url: 'https://example.com/' }, sender: {} } as unknown as IpcMainInvokeEvent;
+
+describe('invokeChecked', () => {
+  it('saves a case from the app page atomically and says under which name', async () => {
+    const r = await invokeChecked('saveCase', fromApp, [{ suggestedName: 'esx31_esx32.vpd.json', text: '{"ok":1}' }]);
+    expect(r).toEqual({ ok: true, value: { saved: true, name: 'esx31_esx32.vpd.json' } });
+    expect(readFileSync(join(dir, 'esx31_esx32.vpd.json'), 'utf8')).toBe('{"ok":1}');
+  });
+
+  it('refuses a call from any other page', async () => {
+    const r = await invokeChecked('saveCase', fromElsewhere, [{ suggestedName: 'a.json', text: '' }]);
+    expect(r).toEqual({ ok: false, error: { code: 'BAD_SENDER', message: expect.any(String) } });
+  });
+
+  it('refuses bad arguments with a code, never a throw', async () => {
+    expect(await invokeChecked('exportReport', fromApp, [{ suggestedName: '../x.md', text: '' }])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+    expect(await invokeChecked('openCase', fromApp, ['extra'])).toMatchObject({ ok: false, error: { code: 'BAD_ARGUMENT' } });
+  });
+
+  it('answers null when the user cancels the open dialog', async () => {
+    expect(await invokeChecked('openCase', fromApp, [])).toEqual({ ok: true, value: null });
+  });
+
+  it('registers one handler per contract channel and nothing else', () => {
+    registerIpc();
+    expect([...registered.keys()].sort()).toEqual(['vpd:case.open', 'vpd:case.save', 'vpd:report.export', 'vpd:report.print']);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The whole IPC surface between the renderer and main, in one module (style.md §4): channel names, argument and
+ * result types, and a runtime validator per channel. Main, preload and renderer import it; it imports nothing
+ * (no electron, no node), so it is safe in all three processes.
+ */
+
+/** Every channel shares the `vpd:` prefix; preload refuses any other (VS Code's validateIPC). */
+export const CHANNELS = {
+  openCase: 'vpd:case.open',
+  saveCase: 'vpd:case.save',
+  exportReport: 'vpd:report.export',
+  printReport: 'vpd:report.print',
+} as const;
+
+export type ApiName = keyof typeof CHANNELS;
+export type Channel = (typeof CHANNELS)[ApiName];
+
+/** Largest text that may cross the bridge: a case holds evidence files of up to 64 MiB (parsers' limit) and more. */
+export const MAX_TEXT_CHARS = 96 * 1024 * 1024;
+export const MAX_NAME_CHARS = 200;
+
+export interface OpenedFile {
+  /** The file's base name only: the renderer never learns paths. */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface SaveText {
+  readonly suggestedName: string;
+  readonly text: string;
+}
+
+export interface PrintRequest {
+  readonly suggestedName: string;
+}
+
+export interface Saved {
+  /** False when the user cancelled the dialog. */
+  readonly saved: boolean;
+  readonly name?: string;
+}
+
+export type ErrorCode = 'BAD_ARGUMENT' | 'BAD_SENDER' | 'TOO_LARGE' | 'IO' | 'INTERNAL';
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
+
+/** Arguments and results per call; the preload's exposed API and main's handlers are both derived from this. */
+export interface Contract {
+  openCase: { args: []; result: OpenedFile | null };
+  saveCase: { args: [SaveText]; result: Saved };
+  exportReport: { args: [SaveText]; result: Saved };
+  printReport: { args: [PrintRequest]; result: Saved };
+}
+
+/** `window.vpd`: one async function per contract entry, nothing else. */
+export type VpdApi = { readonly [K in ApiName]: (...args: Contract[K]['args']) => Promise<Result<Contract[K]['result']>> };
+
+export class ContractError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A file name to suggest in a save dialog: no path separators, no control characters, a sane length. */
+export function isSafeFileName(v: unknown): v is string {
+  // eslint-disable-next-line no-control-regex
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME_CHARS && !/[\\/\u0000-\u001f]/.test(v) && v !== '.' && v !== '..';
+}
+
+function checkSaveText(v: unknown): SaveText {
+  if (!isRecord(v)) throw new ContractError('BAD_ARGUMENT', 'expected { suggestedName, text }');
+  if (!isSafeFileName(v.suggestedName)) throw new ContractError('BAD_ARGUMENT', 'suggestedName must be a plain file name');
+  if (typeof v.text !== 'string') throw new ContractError('BAD_ARGUMENT', 'text must be a string');
+  if (v.text.length > MAX_TEXT_CHARS) throw new ContractError('TOO_LARGE', `the text is larger than ${MAX_TEXT_CHARS / (1024 * 1024)} MiB`);
+  return { suggestedName: v.suggestedName, text: v.text };
+}
+
+function checkPrint(v: unknown): PrintRequest {
+  if (!isRecord(v) || !isSafeFileName(v.suggestedName)) throw new ContractError('BAD_ARGUMENT', 'expected { suggestedName } with a plain file name');
+  return { suggestedName: v.suggestedName };
+}
+
+function arity(args: readonly unknown[], n: number): void {
+  if (args.length !== n) throw new ContractError('BAD_ARGUMENT', `expected ${n} argument(s), got ${args.length}`);
+}
+
+/** Runtime validators: unknown IPC arguments in, the typed arguments out, or a ContractError. */
+export const VALIDATE: { readonly [K in ApiName]: (args: readonly unknown[]) => Contract[K]['args'] } = {
+  openCase: (args) => {
+    arity(args, 0);
+    return [];
+  },
+  saveCase: (args) => {
+    arity(args, 1);
+    return [checkSaveText(args[0])];
+  },
+  exportReport: (args) => {
+    arity(args, 1);
+    return [checkSaveText(args[0])];
+  },
+  printReport: (args) => {
+    arity(args, 1);
+    return [checkPrint(args[0])];
+  },
+};
+
+export const API_NAMES = Object.keys(CHANNELS) as ApiName[];
+
+export function isChannel(v: unknown): v is Channel {
+  return typeof v === 'string' && (Object.values(CHANNELS) as string[]).includes(v);
+}

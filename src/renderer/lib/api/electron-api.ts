@@ -1,0 +1,22 @@
+/** The desktop shell's host API: every call goes through `window.vpd` (electron/preload) and its typed contract. */
+import type { Result, Saved, VpdApi } from '../../../../electron/shared/contract.ts';
+import type { Api } from './api.ts';
+
+function unwrap<T>(r: Result<T>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function said(s: Saved, verb: string): string | null {
+  return s.saved ? `${verb} ${s.name ?? ''}`.trim() + '.' : null;
+}
+
+export function electronApi(vpd: VpdApi): Api {
+  return {
+    kind: 'electron',
+    openCase: async () => unwrap(await vpd.openCase()),
+    saveCase: async (name, text) => said(unwrap(await vpd.saveCase({ suggestedName: name, text })), 'Saved'),
+    exportReport: async (name, markdown) => said(unwrap(await vpd.exportReport({ suggestedName: name, text: markdown })), 'Exported'),
+    print: async (name) => said(unwrap(await vpd.printReport({ suggestedName: name })), 'Printed to'),
+  };
+}

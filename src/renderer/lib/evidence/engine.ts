@@ -1,0 +1,215 @@
+/**
+ * The renderer's one call into parsers + core: pasted texts in, a plain, structured-cloneable outcome out.
+ * It runs inside the analysis worker (lib/worker) and, where no Worker exists, inline. No troubleshooting logic
+ * lives here: which host is the source is the user's choice (defaulting as the CLI does), the rest is `analyze()`.
+ */
+import { analyze } from '../../../core/analyze.ts';
+import type { AnalysisResult } from '../../../core/analyze.ts';
+import type { ParseWarning } from '../../../core/model/evidence.ts';
+import type { HostModel } from '../../../core/model/host.ts';
+import type { MigrationKind } from '../../../core/result.ts';
+import { COMMAND_EXAMPLES, loadEvidence } from '../../../parsers/index.ts';
+import type { CommandKind, LoadErrorCode, LoadedBlock } from '../../../parsers/index.ts';
+
+export type Side = 'source' | 'dest';
+
+export interface EvidenceText {
+  /** Shown in messages and evidence references (`esx-a.txt`, `Source paste`). */
+  readonly file: string;
+  readonly text: string;
+  readonly side: Side;
+  /** Host name for blocks whose prompt names none. */
+  readonly defaultHost: string;
+  /** Set for texts that never change (attached files): lets a cache skip re-reading a 50 MB file per keystroke. */
+  readonly key?: string;
+}
+
+type SingleLoad = ReturnType<typeof loadEvidence>;
+
+/** Results of reading one unchanging text alone, by its key (the worker keeps one across requests). */
+export type LoadCache = Map<string, SingleLoad>;
+
+const CACHE_LIMIT = 16;
+
+function loadOne(input: EvidenceText, cache: LoadCache | undefined): SingleLoad {
+  const cached = input.key !== undefined ? cache?.get(input.key) : undefined;
+  if (cached) return cached;
+  const r = loadEvidence([{ file: input.file, text: input.text, defaultHost: input.defaultHost }]);
+  if (cache && input.key !== undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(input.key, r);
+  }
+  return r;
+}
+
+export interface EngineRequest {
+  readonly inputs: readonly EvidenceText[];
+  readonly migration: MigrationKind;
+  /** Host names the user picked; absent → the default pairing. */
+  readonly source?: string;
+  readonly dest?: string;
+}
+
+export interface FileProblem {
+  readonly file: string;
+  readonly side: Side;
+  readonly code: LoadErrorCode;
+  readonly message: string;
+}
+
+export interface RecognisedCommand {
+  readonly command: string;
+  readonly kind: CommandKind;
+  readonly file: string;
+  readonly lines: string;
+  readonly parsed: boolean;
+}
+
+export interface HostSummary {
+  readonly name: string;
+  readonly side: Side;
+  readonly nameAssumed: boolean;
+  readonly version?: string;
+  readonly commands: readonly RecognisedCommand[];
+}
+
+export type EngineOutcome =
+  | { readonly kind: 'empty'; readonly problems: readonly FileProblem[] }
+  | {
+      readonly kind: 'no-hosts';
+      readonly problems: readonly FileProblem[];
+      readonly warnings: readonly ParseWarning[];
+    }
+  | {
+      readonly kind: 'analysed';
+      readonly problems: readonly FileProblem[];
+      readonly hosts: readonly HostSummary[];
+      readonly ignoredBlocks: number;
+      readonly source: string;
+      readonly dest?: string;
+      /** Why the pairing is what it is (e.g. two hosts in one paste). */
+      readonly notes: readonly string[];
+      readonly analysis: AnalysisResult;
+    };
+
+interface SideLoad {
+  readonly hosts: readonly HostModel[];
+  readonly warnings: readonly ParseWarning[];
+  readonly blocks: readonly LoadedBlock[];
+}
+
+/** Loads one side: each file alone first, so one bad file is named and the others still count. */
+function loadSide(inputs: readonly EvidenceText[], problems: FileProblem[], cache: LoadCache | undefined): SideLoad | undefined {
+  const good: EvidenceText[] = [];
+  let single: SideLoad | undefined;
+  for (const input of inputs) {
+    if (input.text.trim() === '') continue;
+    const r = loadOne(input, cache);
+    if (!r.ok) problems.push({ file: input.file, side: input.side, code: r.error.code, message: r.error.message });
+    else {
+      good.push(input);
+      single = r;
+    }
+  }
+  if (good.length === 0) return undefined;
+  if (good.length === 1) return single;
+  const all = loadEvidence(good.map((i) => ({ file: i.file, text: i.text, defaultHost: i.defaultHost })));
+  if (!all.ok) {
+    problems.push({ file: all.error.file, side: good[0]!.side, code: all.error.code, message: all.error.message });
+    return undefined;
+  }
+  return all;
+}
+
+function versionOf(h: HostModel): string | undefined {
+  if (!h.version) return undefined;
+  const u = h.version.update ? ` Update ${h.version.update}` : '';
+  const b = h.version.build ? ` build ${h.version.build}` : '';
+  return `${h.version.product} ${h.version.version}${u}${b}`;
+}
+
+/** Which blocks of a load belong to a host: its prompt names it, or (no prompt) the host stands for its file. */
+function blockBelongs(b: LoadedBlock, h: HostModel, load: SideLoad): boolean {
+  if (b.host !== undefined) return b.host.toLowerCase() === h.name.toLowerCase();
+  return load.hosts.length === 1 || !load.blocks.some((o) => o.file === b.file && o.host !== undefined && o.kind !== null) || h.nameAssumed;
+}
+
+function summarise(load: SideLoad, side: Side): HostSummary[] {
+  return load.hosts.map((h) => {
+    const commands: RecognisedCommand[] = [];
+    const seen = new Set(h.commandsSeen);
+    for (const b of load.blocks) {
+      if (b.kind === null || !seen.has(b.kind) || !blockBelongs(b, h, load)) continue;
+      commands.push({
+        command: b.command ?? COMMAND_EXAMPLES[b.kind],
+        kind: b.kind,
+        file: b.file,
+        lines: b.startLine === b.endLine ? `${b.startLine}` : `${b.startLine}–${b.endLine}`,
+        parsed: b.parsed,
+      });
+    }
+    // The model's own list is the authority on what was read for this host; blocks only add where it was read.
+    for (const kind of h.commandsSeen) {
+      if (!commands.some((c) => c.kind === kind) && kind in COMMAND_EXAMPLES) {
+        const k = kind as CommandKind;
+        commands.push({ command: COMMAND_EXAMPLES[k], kind: k, file: '', lines: '', parsed: true });
+      }
+    }
+    const version = versionOf(h);
+    return { name: h.name, side, nameAssumed: h.nameAssumed, ...(version ? { version } : {}), commands };
+  });
+}
+
+function find(hosts: readonly HostModel[], name: string | undefined): HostModel | undefined {
+  if (name === undefined) return undefined;
+  return hosts.find((h) => h.name === name);
+}
+
+/** Parses every text and analyses the chosen pair. Never throws: a failure is an outcome with a message. */
+export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
+  const problems: FileProblem[] = [];
+  const srcInputs = req.inputs.filter((i) => i.side === 'source');
+  const dstInputs = req.inputs.filter((i) => i.side === 'dest');
+  if (req.inputs.every((i) => i.text.trim() === '')) return { kind: 'empty', problems };
+
+  const src = loadSide(srcInputs, problems, cache);
+  const dst = loadSide(dstInputs, problems, cache);
+  const all = [...(src?.hosts ?? []), ...(dst?.hosts ?? [])];
+  const warnings = [...(src?.warnings ?? []), ...(dst?.warnings ?? [])];
+  if (all.length === 0) return { kind: 'no-hosts', problems, warnings };
+
+  const notes: string[] = [];
+  // The user's pick wins; otherwise the first source-side host is the source and the destination is the first
+  // destination-side host, or the second host of a paste holding two (as `path-doctor analyze` pairs them).
+  let source = find(all, req.source) ?? src?.hosts[0] ?? dst?.hosts[0];
+  let dest = find(all, req.dest);
+  if (dest === source) dest = undefined;
+  if (req.dest === undefined && dest === undefined) {
+    dest = (dst?.hosts ?? []).find((h) => h !== source) ?? (src?.hosts ?? []).find((h) => h !== source);
+    if (dest && !dst?.hosts.includes(dest)) {
+      notes.push(`The source evidence holds more than one host: ${source!.name} is analysed as the source and ${dest.name} as the destination. Pick others below.`);
+    }
+  }
+  if (!source) return { kind: 'no-hosts', problems, warnings };
+  if (!src && dst) notes.push('Only destination evidence was given: its host is analysed as the source.');
+
+  let analysis: AnalysisResult;
+  try {
+    analysis = analyze({ source, ...(dest ? { dest } : {}), migration: req.migration, warnings });
+  } catch (e) {
+    problems.push({ file: 'analysis', side: 'source', code: 'INTERNAL', message: `The analysis stopped unexpectedly: ${String(e)}` });
+    return { kind: 'no-hosts', problems, warnings };
+  }
+  const hosts = [...(src ? summarise(src, 'source') : []), ...(dst ? summarise(dst, 'dest') : [])];
+  const ignoredBlocks = [...(src?.blocks ?? []), ...(dst?.blocks ?? [])].filter((b) => b.kind === null).length;
+  return {
+    kind: 'analysed',
+    problems,
+    hosts,
+    ignoredBlocks,
+    source: source.name,
+    ...(dest ? { dest: dest.name } : {}),
+    notes,
+    analysis,
+  };
+}

@@ -1,0 +1,8 @@
+/** Renderer entry: global styles, then the one Svelte app. */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './styles.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+mount(App, { target });
