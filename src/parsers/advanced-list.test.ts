@@ -49,7 +49,7 @@ describe('advancedListParser.parse', () => {
         maxValue: 3,
         description:
           'Bind the vMotion socket to a specific vmknic.  0 for never, 1 to bind only with FT, 2 to bind with FT or for multi-vmknic support, 3 to always bind',
-        ref: { file: 'adv.txt', line: 1, text: '   Path: /Migrate/BindToVmknic' },
+        ref: { file: 'adv.txt', line: 3, text: '   Int Value: 3' },
       },
     ]);
   });

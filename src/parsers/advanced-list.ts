@@ -98,6 +98,7 @@ function readSetting(
     stringValue,
     defaultStringValue: type === 'string' ? fieldOf(b, 'default string value')?.value : valueOf(b, 'default string value'),
     description: valueOf(b, 'description'),
-    ref: refOf(block, first.line),
+    // The evidence a person wants to see is the value itself (`Int Value: 0`), not the `Path:` line.
+    ref: refOf(block, (ints ? fieldOf(b, 'int value') : stringField)?.line ?? first.line),
   });
 }
