@@ -131,3 +131,52 @@ describe('path-doctor analyze: thin evidence', () => {
     expect(json.findings.map((f: any) => f.id)).not.toContain('NO_VMOTION_VMKNIC');
   });
 });
+
+describe('path-doctor analyze: the path picture and the report', () => {
+  const pair = ['--source', ex('seed-denneman-5.1/source.txt'), '--dest', ex('seed-denneman-5.1/dest.txt'), '--migration', 'snapshots'];
+
+  it('--format svg writes a well-formed picture of both hosts with one arrow per traffic class', async () => {
+    const { parseXml, findAll, hasClass, textOf } = await import('../core/render/xml.test-support.ts');
+    const r = await runCli(['analyze', ...pair, '--format', 'svg']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const svg = parseXml(r.stdout);
+    expect(svg.name).toBe('svg');
+    expect(textOf(svg)).toContain('esx11.lab.local');
+    expect(textOf(svg)).toContain('esx12.lab.local');
+    const classes = findAll(svg, (e) => hasClass(e, 'arrow')).map((a) => a.attrs['data-class']);
+    expect(new Set(classes)).toEqual(new Set(['vmotion', 'vmotion-replies', 'nfc', 'management']));
+    // The CLI passes the host models, so the uplinks from esxcfg-vswitch -l are drawn.
+    expect(textOf(svg)).toContain('uplinks vmnic1');
+  });
+
+  it('--format html writes one self-contained report with the tool version and the pinned date', async () => {
+    const { parseXml, findAll } = await import('../core/render/xml.test-support.ts');
+    const { readFileSync } = await import('node:fs');
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version as string;
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1764064800';
+    try {
+      const r = await runCli(['analyze', ...pair, '--format', 'html']);
+      expect(r.code).toBe(1);
+      const doc = parseXml(r.stdout);
+      expect(doc.name).toBe('html');
+      expect(findAll(doc, (e) => e.name === 'script')).toEqual([]);
+      expect(findAll(doc, (e) => e.name === 'meta' && e.attrs['http-equiv'] === 'Content-Security-Policy')).toHaveLength(1);
+      expect(findAll(doc, (e) => e.name === 'svg')).toHaveLength(1);
+      expect(r.stdout).toContain(`Generated 2025-11-25 10:00 UTC by vMotion Path Doctor ${version}`);
+      const again = await runCli(['analyze', ...pair, '--format', 'html']);
+      expect(again.stdout).toBe(r.stdout);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('names svg and html among the formats', async () => {
+    const r = await runCli(['analyze', '--source', ex('bind0-6.7/esx-a.txt'), '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--format must be one of text, json, markdown, svg, html/);
+    expect(r.stderr).toContain('[--format text|json|markdown|svg|html]');
+  });
+});

@@ -1,19 +1,22 @@
 /**
  * `path-doctor`: the headless front end of the core.
  *   path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
- *                       [--format text|json|markdown] [--source-host NAME] [--dest-host NAME] [--trace]
+ *                       [--format text|json|markdown|svg|html] [--source-host NAME] [--dest-host NAME] [--trace]
  * Exit codes: 0 no blocker/high finding, 1 at least one, 2 bad input or usage.
  */
 import { basename, extname } from 'node:path';
 import { analyze } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
+import { renderHtmlReport } from '../core/render/html.ts';
 import { renderMarkdown } from '../core/render/markdown.ts';
+import { renderPathSvg } from '../core/render/svg.ts';
 import { renderText } from '../core/render/text.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import { choice, many, one, parseArgs, UsageError } from './args.ts';
 import { readEvidenceFile } from './read-input.ts';
+import { reportTime, toolVersion } from './report-meta.ts';
 import { runFlows, runWalk } from './flows-command.ts';
 
 export interface Io {
@@ -28,7 +31,7 @@ export const EXIT_BAD_INPUT = 2;
 
 const USAGE = `usage:
   path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
-                      [--format text|json|markdown] [--source-host NAME] [--dest-host NAME] [--trace]
+                      [--format text|json|markdown|svg|html] [--source-host NAME] [--dest-host NAME] [--trace]
   path-doctor flows [--format json|text]
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   FILE is a pasted ESXi shell session or command output; - reads standard input.
@@ -65,7 +68,7 @@ function pick(hosts: readonly HostModel[], name: string | undefined, option: str
 async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
   const sourceFiles = many(args, 'source');
   if (sourceFiles.length === 0) throw new UsageError('analyze needs --source FILE');
-  const format = choice(args, 'format', ['text', 'json', 'markdown'] as const, 'text');
+  const format = choice(args, 'format', ['text', 'json', 'markdown', 'svg', 'html'] as const, 'text');
   const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
   const destFiles = many(args, 'dest');
   if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
@@ -97,6 +100,9 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   const result = analyze({ source, ...(dest ? { dest } : {}), migration, warnings });
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'markdown') io.stdout(renderMarkdown(result));
+  // The picture and the report show each vmknic's uplinks, which only the host models carry.
+  else if (format === 'svg') io.stdout(renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
+  else if (format === 'html') io.stdout(renderHtmlReport(result, { generatedAt: reportTime(), toolVersion: toolVersion(), hosts: dest ? [source, dest] : [source] }));
   else io.stdout(renderText(result, { trace: args.flags.has('trace') }));
   return result.findings.some((f) => f.severity === 'blocker' || f.severity === 'high') ? EXIT_FINDINGS : EXIT_OK;
 }

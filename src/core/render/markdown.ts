@@ -3,7 +3,19 @@
  * paths, findings, remediation, what is missing), with commands in fenced blocks. Pure: result in, string out.
  */
 import type { AnalysisResult } from '../analyze.ts';
+import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
 import { versionLabel } from './version.ts';
+
+/**
+ * Given, the Markdown becomes a report like the HTML one: date, tool version and question under the title, the
+ * sources of each rule under its finding or remediation, and the reasoning trace and all sources in an appendix.
+ * Without it the output is the plain ticket comment it always was.
+ */
+export interface MarkdownReportMeta {
+  readonly generatedAt: string;
+  readonly toolVersion: string;
+  readonly question?: string;
+}
 
 /** Escapes characters that would break a Markdown table cell or inline text. */
 function cell(text: string): string {
@@ -17,9 +29,17 @@ function fence(lines: readonly string[], lang: string): string[] {
   return [f + lang, ...lines, f];
 }
 
-export function renderMarkdown(result: AnalysisResult): string {
+function sourceLines(list: readonly CitedSource[]): string[] {
+  return list.length > 0 ? [`Sources: ${list.map((s) => `[${cell(s.ref.title).replace(/[[\]]/g, '\\$&')}](${s.ref.url})`).join('; ')}`, ''] : [];
+}
+
+export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMeta): string {
   const out: string[] = [];
   out.push('# vMotion Path Doctor — analysis', '');
+  if (report) {
+    out.push(`Generated ${cell(formatDate(report.generatedAt))} by vMotion Path Doctor ${cell(report.toolVersion)}.`, '');
+    out.push(`**Question:** ${cell(report.question ?? questionOf(result))}`, '');
+  }
   out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
   out.push(`Migration kind: \`${result.migration}\``, '');
   out.push('## Hosts', '');
@@ -44,6 +64,7 @@ export function renderMarkdown(result: AnalysisResult): string {
     out.push(f.detail, '');
     if (f.evidence.length > 0) out.push('Evidence:', '', ...fence(f.evidence, 'text'), '');
     if (f.remediation.length > 0) out.push(`Fix: ${f.remediation.join(', ')}`, '');
+    if (report) out.push(...sourceLines(findingSources(f.id)));
   }
   if (result.remediation.length > 0) {
     out.push('## Remediation plan', '');
@@ -57,6 +78,7 @@ export function renderMarkdown(result: AnalysisResult): string {
       if (r.verify.length > 0) out.push('Verify:', '', ...fence(r.verify, 'sh'), '');
       if (r.rollback.length > 0) out.push('Rollback:', '', ...fence(r.rollback, 'sh'), '');
       out.push(`**Risk:** ${r.risk}`, '');
+      if (report) out.push(...sourceLines(remediationSources(r.id)));
     }
   }
   if (result.missing.length > 0) {
@@ -64,6 +86,17 @@ export function renderMarkdown(result: AnalysisResult): string {
   }
   if (result.warnings.length > 0) {
     out.push('## Warnings', '', ...result.warnings.map((w) => `- \`${w.file}:${w.line}\` ${cell(w.message)}`), '');
+  }
+  if (report) {
+    out.push('## Appendix A: reasoning trace', '');
+    for (const f of result.flows) out.push(`### ${cell(flowHeading(f))}`, '', ...f.trace.map((t, i) => `${i + 1}. ${cell(t)}`), '');
+    const cited = citedSources(result);
+    if (cited.length > 0) {
+      out.push('## Appendix B: sources of the rules', '');
+      for (const c of cited) out.push(`- **${c.source.key}**: ${cell(c.source.ref.title)} — <${c.source.ref.url}> (cited by ${c.citedBy.join(', ')})`);
+      out.push('');
+    }
+    out.push('---', '', `vMotion Path Doctor ${cell(report.toolVersion)} · ${cell(formatDate(report.generatedAt))}`, '');
   }
   return out.join('\n') + '\n';
 }

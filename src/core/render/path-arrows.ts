@@ -12,7 +12,8 @@
 import type { AnalysisResult } from '../analyze.ts';
 import type { HostJson } from '../host-json.ts';
 import { weakest, type Certainty } from '../model/evidence.ts';
-import type { FlowResult, Role, TrafficClass } from '../result.ts';
+import { formatNetwork, networkOf } from '../net/ipv4.ts';
+import type { FindingResult, FlowResult, Role, Severity, TrafficClass } from '../result.ts';
 
 export type ArrowClass = 'vmotion' | 'nfc' | 'management' | 'replies';
 /** `none`: the traffic has no path (no vMotion vmknic); drawn as a note, never as an arrow to vmk0. */
@@ -43,6 +44,8 @@ export interface PictureArrow {
   readonly certainty: Certainty;
   /** Arrows of one group (an actual path and its intended path) are laid out next to each other. */
   readonly group: string;
+  /** Findings about this traffic on the hosts it joins (worst first), flagged on the arrow. */
+  readonly findings: readonly { readonly id: string; readonly severity: Severity; readonly title: string }[];
 }
 
 export interface PeerRow {
@@ -150,6 +153,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         reasons: reasonsOf(`${CLASS_LONG[cls]}: ${p.leftName} has no path (none).`, [E]),
         certainty: E.certainty,
         group: cls,
+        findings: [],
       });
     } else if (src.names.length === 0) {
       out.push({
@@ -163,6 +167,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         reasons: reasonsOf(`${CLASS_LONG[cls]}: egress on ${p.leftName} not identified.`, [E]),
         certainty: 'uncertain',
         group: cls,
+        findings: [],
       });
     } else {
       const uncertain = src.kind === 'uncertain';
@@ -181,6 +186,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         reasons: reasonsOf(summary, [E, ingressFlow], E.intended.length > 0 ? [`Intended: ${E.intended.join(', ')}.`] : []),
         certainty: certaintyOf(E, ingressFlow),
         group: cls,
+        findings: [],
       });
       // The intended path beside the actual one, where they differ (text output marks it "<-- intended").
       const intendedTo = !p.single && I && I.intended.length > 0 ? I.intended : dst.names;
@@ -200,6 +206,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
           reasons: [s, 'The intended vmknics are the ones tagged or built for this traffic (vMotion tag or vmotion stack; provisioning vmknic; management vmknic).'],
           certainty: 'definite',
           group: cls,
+          findings: [],
         });
       }
     }
@@ -222,6 +229,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         reasons: reasonsOf(s, [I]),
         certainty: I.certainty,
         group: `${cls}-in`,
+        findings: [],
       });
     }
   }
@@ -263,6 +271,7 @@ function replyArrows(p: Pairing): PictureArrow[] {
     reasons: reasonsOf(s, [R]),
     certainty: R.certainty,
     group: 'replies',
+    findings: [],
   });
   if (!uncertain && R.intended.length > 0 && !sameSet(R.vmknics, R.intended)) {
     const si = `Intended ${CLASS_LONG.replies}: from ${replier} ${R.intended.join(', ')}, the vmknic receiving the stream; the actual replies differ.`;
@@ -277,6 +286,7 @@ function replyArrows(p: Pairing): PictureArrow[] {
       reasons: [si],
       certainty: 'definite',
       group: 'replies',
+      findings: [],
     });
   }
   return out;
@@ -306,6 +316,7 @@ function managementArrows(p: Pairing, flows: readonly FlowResult[]): PictureArro
         reasons: reasonsOf(s, [f]),
         certainty: f.certainty,
         group: `management${suffix}`,
+        findings: [],
       });
       continue;
     }
@@ -322,6 +333,7 @@ function managementArrows(p: Pairing, flows: readonly FlowResult[]): PictureArro
       reasons: reasonsOf(s, [f]),
       certainty: f.certainty,
       group: `management${suffix}`,
+      findings: [],
     });
   }
   return out;
@@ -332,11 +344,37 @@ function peerRows(left: HostJson, arrows: readonly PictureArrow[], E: FlowResult
   const rows: PeerRow[] = [];
   if (used.has(PEER_VMOTION)) {
     const nic = left.vmknics.find((n) => n.name === (E?.intended[0] ?? E?.vmknics[0] ?? E?.candidates?.[0]));
-    const net = nic?.ipv4 && nic.netmask ? ` (${nic.name}'s subnet)` : '';
-    rows.push({ key: PEER_VMOTION, name: 'vMotion vmknic', detail: `assumed in the same subnet${net}` });
+    const net = networkOf(nic?.ipv4, nic?.netmask);
+    const detail = nic && net ? `assumed in ${nic.name}'s subnet ${formatNetwork(net)}` : 'assumed in the source\'s vMotion subnet';
+    rows.push({ key: PEER_VMOTION, name: 'vMotion vmknic', detail });
   }
   if (used.has(PEER_NFC)) rows.push({ key: PEER_NFC, name: 'NFC target', detail: 'the peer\'s provisioning or management vmknic' });
   return rows;
+}
+
+/** Which findings are about which traffic (domain.md §2): they are flagged on that traffic's arrows. */
+const FINDINGS_OF: Readonly<Record<ArrowClass, readonly string[]>> = {
+  vmotion: [
+    'NO_VMOTION_VMKNIC',
+    'VMOTION_EGRESS_MISMATCH',
+    'VMOTION_ON_MANAGEMENT_NETWORK',
+    'MTU_MISMATCH',
+    'VMOTION_L3_NO_GATEWAY',
+    'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK',
+    'EGRESS_UNCERTAIN',
+  ],
+  replies: ['UNICAST_FLOODING_RISK'],
+  nfc: ['COLD_DATA_OVER_MANAGEMENT', 'PROVISIONING_ROUTE_FALLBACK', 'MULTIPLE_PROVISIONING_VMKNICS'],
+  management: [],
+};
+
+function withFindings(a: PictureArrow, findings: readonly FindingResult[], hosts: Readonly<Record<Side, string | undefined>>): PictureArrow {
+  if (a.kind === 'intended') return a;
+  const onArrow = new Set([...a.from, ...a.to].map((e) => (e.side === 'vcenter' ? undefined : hosts[e.side])).filter((h): h is string => h !== undefined));
+  const mine = findings.filter((f) => FINDINGS_OF[a.cls].includes(f.id) && f.hosts.some((h) => onArrow.has(h)));
+  if (mine.length === 0) return a;
+  const lines = mine.map((f) => `Finding ${f.id} (${f.severity}): ${f.title}`);
+  return { ...a, findings: mine.map((f) => ({ id: f.id, severity: f.severity, title: f.title })), reasons: [a.reasons[0] ?? a.summary, ...lines, ...a.reasons.slice(1)] };
 }
 
 /** Decides the boxes and arrows of the path picture for an analysis result. */
@@ -352,7 +390,10 @@ export function planPicture(result: AnalysisResult): PicturePlan | undefined {
     rightName: right?.name ?? 'the assumed peer',
     find: (traffic, role, direction) => result.flows.find((f) => f.traffic === traffic && f.role === role && f.direction === direction),
   };
-  const arrows = [...streamArrows(pairing, 'vmotion'), ...replyArrows(pairing), ...streamArrows(pairing, 'nfc'), ...managementArrows(pairing, result.flows)];
+  const hostsBySide = { left: left.name, right: right?.name };
+  const arrows = [...streamArrows(pairing, 'vmotion'), ...replyArrows(pairing), ...streamArrows(pairing, 'nfc'), ...managementArrows(pairing, result.flows)].map((a) =>
+    withFindings(a, result.findings, hostsBySide),
+  );
   return {
     left,
     ...(right ? { right } : {}),

@@ -38,7 +38,7 @@ const CELL_EM = 0.61;
 
 const W = 1192;
 const M = 16;
-const HW = 420;
+const HW = 380;
 const GAP = W - 2 * M - 2 * HW;
 const LX = M;
 const RX = M + HW + GAP;
@@ -49,10 +49,10 @@ const ROW_LINE = 15;
 const ROW_PAD = 8;
 const ROW_GAP = 5;
 const LABEL_FONT = 11;
-const LABEL_H = 22;
-const LABEL_GAP = 8;
+const LABEL_H = 24;
+const LABEL_GAP = 12;
 /** Room left between a label and the host boxes, so arrows have space to bend. */
-const LABEL_MARGIN = 34;
+const LABEL_MARGIN = 64;
 const VCENTER_H = 40;
 
 export const CLASS_COLOUR: Readonly<Record<ArrowClass, string>> = {
@@ -159,11 +159,16 @@ function addressOf(v: VmknicJson): string {
   return 'no IPv4 address';
 }
 
-function vmknicLines(v: VmknicJson, up: VmknicUplinks | undefined): { head: string; right: string; lines: string[]; full: string[] } {
+/**
+ * The text lines of a vmknic row, each cut to `width` cells. The netstack comes before the port group on its line
+ * so that a long port-group name is what gets cut, never the netstack.
+ */
+function vmknicLines(v: VmknicJson, up: VmknicUplinks | undefined, width: number): { head: string; right: string; lines: string[]; full: string[] } {
   const port = v.portGroup !== undefined ? `pg ${v.portGroup}` : v.dvPort !== undefined ? `dvport ${v.dvPort}` : 'port group not shown';
   const stack = `stack ${v.netstack ?? 'not shown'}`;
   const tags = v.tags ? `tags ${v.tags.length > 0 ? v.tags.join(', ') : 'none'}` : 'tags not shown';
-  const lines = [port, `${stack} · ${tags}`];
+  const stackPort = `${stack} · ${fit(port, Math.max(8, width - cellWidth(stack) - 3))}`;
+  const lines = [stackPort, tags];
   if (up) {
     const links = up.uplinks.length > 0 ? up.uplinks.map((u) => (up.down.includes(u) ? `${u} (link down)` : u)).join(', ') : 'none active';
     lines.push(`uplinks ${links} · ${up.vswitch}${up.mtu !== undefined ? ` MTU ${up.mtu}` : ''}`);
@@ -179,7 +184,7 @@ function vmknicLines(v: VmknicJson, up: VmknicUplinks | undefined): { head: stri
     ...(v.mac ? [`MAC ${v.mac}`] : []),
     ...(v.gateway ? [`gateway override ${v.gateway}`] : []),
     ...(v.ipv6.length > 0 ? [`IPv6 ${v.ipv6.join(', ')}`] : []),
-    ...(up ? [lines[2]!] : []),
+    ...(up ? [lines[lines.length - 1]!] : []),
   ];
   return { head, right, lines, full };
 }
@@ -240,7 +245,7 @@ function hostBox(p: string, side: Side, top: number, host: HostJson | undefined,
   const rowInner = HW - 36;
   if (host) {
     for (const v of host.vmknics) {
-      const l = vmknicLines(v, ups?.get(v.name));
+      const l = vmknicLines(v, ups?.get(v.name), chars(rowInner, 11.5));
       const h = ROW_PAD + (1 + l.lines.length) * ROW_LINE + 2;
       const disabled = v.enabled === false;
       const rightW = textWidth(l.right, 11.5);
@@ -304,9 +309,17 @@ function anchorKey(e: ArrowEnd): string {
   return `${e.side}:${e.row ?? ''}`;
 }
 
+/** Room for the "!" marker of an arrow that carries findings. */
+const MARK_W = 22;
+
 function labelText(a: PictureArrow, maxW: number): { text: string; w: number } {
-  const t = fit(a.label, chars(maxW - 14, LABEL_FONT));
-  return { text: t, w: textWidth(t, LABEL_FONT) + 14 };
+  const mark = a.findings.length > 0 ? MARK_W : 0;
+  const t = fit(a.label, chars(maxW - 14 - mark, LABEL_FONT));
+  return { text: t, w: textWidth(t, LABEL_FONT) + 14 + mark };
+}
+
+function worstOf(findings: PictureArrow['findings']): Severity {
+  return SEVERITY_ORDER.find((s) => findings.some((f) => f.severity === s)) ?? 'info';
 }
 
 /** Desired vertical position of a label: between the rows it joins. */
@@ -341,7 +354,7 @@ function line(d: string, a: PictureArrow, colour: string): string {
   return `<path class="line" d="${d}" fill="none" stroke="${colour}" stroke-width="${KIND_WIDTH[a.kind]}" stroke-linecap="${linecap(a.cls, a.kind)}"${dashAttr(a.cls, a.kind)}/>`;
 }
 
-function arrowSvg(p: string, l: Label, anchors: ReadonlyMap<string, Anchor>, boxes: Readonly<Record<Side, HostBox>>, vcenter: { x: number; bottom: number } | undefined): string {
+function arrowSvg(p: string, l: Label, anchors: ReadonlyMap<string, Anchor>, boxes: Readonly<Record<Side, HostBox>>, vcenter: { x: number; w: number; bottom: number } | undefined): string {
   const a = l.arrow;
   const colour = CLASS_COLOUR[a.cls];
   const hollow = a.kind === 'intended';
@@ -369,9 +382,11 @@ function arrowSvg(p: string, l: Label, anchors: ReadonlyMap<string, Anchor>, box
   for (const e of a.to) {
     if (e.side === 'vcenter') {
       if (!vcenter) continue;
+      // Straight up from the label into the vCenter box, at a point both of them span.
       const top = l.cy - LABEL_H / 2;
-      parts.push(line(`M${n(l.cx)} ${n(top)} L${n(l.cx)} ${n(vcenter.bottom + 10)}`, a, colour));
-      parts.push(head(l.cx, vcenter.bottom, 'up', colour, hollow));
+      const x = Math.min(Math.max(l.cx, vcenter.x + 12, lx + 8), vcenter.x + vcenter.w - 12, rx - 8);
+      parts.push(line(`M${n(x)} ${n(top)} L${n(x)} ${n(vcenter.bottom + 10)}`, a, colour));
+      parts.push(head(x, vcenter.bottom, 'up', colour, hollow));
       continue;
     }
     const t = at(e, 'to');
@@ -382,15 +397,28 @@ function arrowSvg(p: string, l: Label, anchors: ReadonlyMap<string, Anchor>, box
     if (e.blocked) parts.push(`<line x1="${n(t.x)}" y1="${n(t.y - 8)}" x2="${n(t.x)}" y2="${n(t.y + 8)}" stroke="${colour}" stroke-width="3.5"/>`);
     else parts.push(head(t.x, t.y, dir, colour, hollow));
   }
-  const labelRect = `<rect class="lbl" x="${n(lx)}" y="${n(l.cy - LABEL_H / 2)}" width="${n(l.w)}" height="${LABEL_H}" rx="4" fill="#ffffff" stroke="${colour}" stroke-width="1.5"${dashAttr(a.cls, a.kind === 'actual' ? 'actual' : a.kind)}/>`;
-  const labelText = text({ x: l.cx, y: l.cy + 4, size: LABEL_FONT, text: l.text, anchor: 'middle', fill: colour, ...(a.kind === 'intended' ? {} : { weight: 'bold' as const }) });
+  const labelRect = `<rect class="lbl" x="${n(lx)}" y="${n(l.cy - LABEL_H / 2)}" width="${n(l.w)}" height="${LABEL_H}" rx="4" fill="#ffffff" stroke="${colour}" stroke-width="2" stroke-linecap="${linecap(a.cls, a.kind)}"${dashAttr(a.cls, a.kind)}/>`;
+  const mark = a.findings.length > 0 ? MARK_W : 0;
+  const labelText = text({ x: l.cx - mark / 2, y: l.cy + 4, size: LABEL_FONT, text: l.text, anchor: 'middle', fill: colour, ...(a.kind === 'intended' ? {} : { weight: 'bold' as const }) });
+  let marker = '';
+  if (mark > 0) {
+    // A finding concerns this path: a "!" in the worst finding's colours (the title names the findings).
+    const st = SEVERITY_STYLE[worstOf(a.findings)];
+    const mx = rx - MARK_W / 2 - 2;
+    marker =
+      `<g class="path-finding" data-findings="${escapeAttr(a.findings.map((f) => f.id).join(' '))}">` +
+      `<circle cx="${n(mx)}" cy="${n(l.cy)}" r="7.5" fill="${st.fill}" stroke="${st.text}" stroke-width="1.2"/>` +
+      text({ x: mx, y: l.cy + 4, size: 11, text: '!', weight: 'bold', anchor: 'middle', fill: st.text }) +
+      '</g>';
+  }
   const cls = a.cls === 'replies' ? 'vmotion-replies' : a.cls;
   return (
-    `<g class="arrow arrow-${cls} arrow-${a.kind}" id="${p}-arrow-${idPart(a.key)}" data-class="${cls}" data-kind="${a.kind}" data-certainty="${a.certainty}" tabindex="0" role="img" aria-label="${escapeAttr(a.summary)}">` +
+    `<g class="arrow arrow-${cls} arrow-${a.kind}" id="${p}-arrow-${idPart(a.key)}" data-class="${cls}" data-kind="${a.kind}" data-certainty="${a.certainty}" data-from="${escapeAttr(a.from.map(anchorKey).join(' '))}" data-to="${escapeAttr(a.to.map(anchorKey).join(' '))}" tabindex="0" role="img" aria-label="${escapeAttr(a.summary)}">` +
     title(a.reasons) +
     parts.join('') +
     labelRect +
     labelText +
+    marker +
     '</g>'
   );
 }
@@ -400,50 +428,63 @@ interface ArrowLayout {
   readonly bottom: number;
 }
 
+/**
+ * Places the labels in the middle column and the arrows through them. All labels share one left and one right edge,
+ * so the curves stay in the two gutters between the column and the host boxes and never pass under a label; the
+ * management labels sit side by side in the first slot, right under the vCenter box, so their vertical links to it
+ * cross nothing.
+ */
 function layoutArrows(p: string, arrows: readonly PictureArrow[], boxes: Readonly<Record<Side, HostBox>>, top: number): ArrowLayout {
   const out: string[] = [];
   const mgmt = arrows.filter((a) => a.cls === 'management');
   const others = arrows.filter((a) => a.cls !== 'management');
+  const maxW = GAP - 2 * LABEL_MARGIN;
+  const mgmtLeft = mgmt.filter((a) => a.from[0]?.side !== 'right');
+  const mgmtRight = mgmt.filter((a) => a.from[0]?.side === 'right');
+  const bothMgmt = mgmtLeft.length > 0 && mgmtRight.length > 0;
+  const natural = [
+    ...others.map((a) => labelText(a, maxW).w),
+    // Side by side, each management label needs its own width twice over plus the space between (+1 for rounding).
+    ...mgmt.map((a) => (labelText(a, bothMgmt ? (maxW - 10) / 2 : maxW).w + 1) * (bothMgmt ? 2 : 1) + (bothMgmt ? 10 : 0)),
+  ];
+  const colW = Math.min(maxW, Math.max(200, ...natural));
+  const lx = COLC - colW / 2;
+  const rx = COLC + colW / 2;
   const hasVcenter = mgmt.some((a) => a.to.some((e) => e.side === 'vcenter'));
-  const vcenterW = 170;
-  const vcenter = hasVcenter ? { x: COLC - vcenterW / 2, bottom: top + VCENTER_H } : undefined;
+  const vc = { x: lx + 20, w: colW - 40, bottom: top + VCENTER_H };
   const labels: Label[] = [];
   let cursor = top;
 
   if (hasVcenter) {
     out.push(
       `<g class="vcenter" id="${p}-vcenter">${title(['vCenter Server: where management traffic goes (its address was not given, so the route towards it is the default stack\'s).'])}` +
-        `<rect x="${n(COLC - vcenterW / 2)}" y="${n(top)}" width="${vcenterW}" height="${VCENTER_H}" rx="6" fill="#ecfdf5" stroke="${CLASS_COLOUR.management}" stroke-width="1.5"/>` +
+        `<rect x="${n(vc.x)}" y="${n(top)}" width="${n(vc.w)}" height="${VCENTER_H}" rx="6" fill="#ecfdf5" stroke="${CLASS_COLOUR.management}" stroke-width="1.5"/>` +
         text({ x: COLC, y: top + 17, size: 12.5, text: 'vCenter', weight: 'bold', anchor: 'middle', fill: '#064e3b' }) +
         text({ x: COLC, y: top + 32, size: 10.5, text: 'management peer', anchor: 'middle', fill: '#065f46' }) +
         '</g>',
     );
   }
-  // Management labels: one slot under the vCenter box, the source's on the left, the destination's on the right.
+  // Management: the source's label flush with the left edge, the destination's flush with the right edge.
   if (mgmt.length > 0) {
     const cy = top + (hasVcenter ? VCENTER_H + 34 : LABEL_H / 2);
-    const both = mgmt.some((a) => a.from.some((e) => e.side === 'left')) && mgmt.some((a) => a.from.some((e) => e.side === 'right'));
-    const halfW = both ? GAP / 2 - 16 : GAP - 2 * LABEL_MARGIN;
+    const room = bothMgmt ? (colW - 10) / 2 : colW;
     for (const a of mgmt) {
-      const side = a.from[0]?.side === 'right' ? 'right' : 'left';
-      const { text: t, w } = labelText(a, halfW);
-      const cx = both ? (side === 'left' ? COLX + GAP * 0.27 : COLX + GAP * 0.73) : COLC;
-      labels.push({ arrow: a, text: t, cx, cy, w });
+      const { text: t, w } = labelText(a, room);
+      const right = a.from[0]?.side === 'right';
+      labels.push({ arrow: a, text: t, cx: right ? rx - w / 2 : lx + w / 2, cy, w });
     }
     cursor = cy + LABEL_H / 2 + LABEL_GAP + 6;
   }
 
-  // Other labels: grouped (an actual path and its intended path stay together), ordered by where they join.
+  // The other labels: grouped (an actual path and its intended path stay together), ordered by where they join.
   const vcY = top + VCENTER_H / 2;
   const groups = new Map<string, PictureArrow[]>();
   for (const a of others) groups.set(a.group, [...(groups.get(a.group) ?? []), a]);
   const ordered = [...groups.values()].map((g) => ({ g, y: desiredY(g[0]!, boxes, vcY) })).sort((x, y) => x.y - y.y);
   for (const { g } of ordered) {
     for (const a of g) {
-      const want = desiredY(a, boxes, vcY);
-      const cy = Math.max(want, cursor + LABEL_H / 2);
-      const { text: t, w } = labelText(a, GAP - 2 * LABEL_MARGIN);
-      labels.push({ arrow: a, text: t, cx: COLC, cy, w });
+      const cy = Math.max(desiredY(a, boxes, vcY), cursor + LABEL_H / 2);
+      labels.push({ arrow: a, text: labelText(a, colW).text, cx: COLC, cy, w: colW });
       cursor = cy + LABEL_H / 2 + LABEL_GAP;
     }
   }
@@ -461,7 +502,9 @@ function layoutArrows(p: string, arrows: readonly PictureArrow[], boxes: Readonl
   }
   const anchors = new Map<string, Anchor>();
   for (const [k, list] of byRow) {
-    const [side, row] = k.split(/:(.*)/s) as [Side, string];
+    const cut = k.indexOf(':');
+    const side = k.slice(0, cut) as Side;
+    const row = k.slice(cut + 1);
     const box = boxes[side];
     const x = side === 'left' ? box.x + HW : box.x;
     const r = row !== '' ? box.rows.get(row) : undefined;
@@ -471,7 +514,7 @@ function layoutArrows(p: string, arrows: readonly PictureArrow[], boxes: Readonl
     list.forEach((item, i) => anchors.set(item.key, { x, y: lo + ((hi - lo) * (i + 1)) / (list.length + 1) }));
   }
 
-  for (const l of labels) out.push(arrowSvg(p, l, anchors, boxes, vcenter));
+  for (const l of labels) out.push(arrowSvg(p, l, anchors, boxes, hasVcenter ? vc : undefined));
   const bottom = labels.reduce((m, l) => Math.max(m, l.cy + LABEL_H / 2), hasVcenter ? top + VCENTER_H : top);
   return { svg: out.join(''), bottom };
 }
@@ -499,6 +542,12 @@ function legend(p: string, top: number, single: boolean): { svg: string; bottom:
       sample: (x, y) => `<rect x="${n(x)}" y="${n(y - 9)}" width="58" height="18" rx="9" fill="${SEVERITY_STYLE.high.fill}" stroke="${SEVERITY_STYLE.high.text}" stroke-width="1"/>` + text({ x: x + 29, y: y + 4, size: 10, text: 'HIGH · 2', weight: 'bold', anchor: 'middle', fill: SEVERITY_STYLE.high.text }),
       text: 'findings badge: worst severity and number of findings',
     },
+    {
+      sample: (x, y) =>
+        `<circle cx="${n(x + 29)}" cy="${n(y)}" r="7.5" fill="${SEVERITY_STYLE.high.fill}" stroke="${SEVERITY_STYLE.high.text}" stroke-width="1.2"/>` +
+        text({ x: x + 29, y: y + 4, size: 11, text: '!', weight: 'bold', anchor: 'middle', fill: SEVERITY_STYLE.high.text }),
+      text: '! on a path: a finding concerns this traffic (hover for it)',
+    },
   ];
   if (single) {
     entries.push({
@@ -522,13 +571,14 @@ function legend(p: string, top: number, single: boolean): { svg: string; bottom:
 
 /* ----------------------------------------------------------------------------------------------- the whole -- */
 
+/** Hover and focus emphasis; scoped to the picture, since an inline SVG's style applies to the whole page. */
 const STYLE =
   '<style>' +
-  '.arrow{cursor:help}' +
-  '.arrow:hover .line,.arrow:focus .line{stroke-width:5}' +
-  '.arrow:hover .lbl,.arrow:focus .lbl{stroke-width:3;fill:#fffbeb}' +
-  '.arrow:focus,.badge:focus{outline:2px solid #111827;outline-offset:2px}' +
-  '.badge{cursor:help}' +
+  '.vpd-path-picture .arrow{cursor:help}' +
+  '.vpd-path-picture .arrow:hover .line,.vpd-path-picture .arrow:focus .line{stroke-width:5}' +
+  '.vpd-path-picture .arrow:hover .lbl,.vpd-path-picture .arrow:focus .lbl{stroke-width:3;fill:#fffbeb}' +
+  '.vpd-path-picture .arrow:focus,.vpd-path-picture .badge:focus{outline:2px solid #111827;outline-offset:2px}' +
+  '.vpd-path-picture .badge{cursor:help}' +
   '</style>';
 
 /** Renders the path picture of an analysis as a self-contained SVG document (no XML declaration). */
@@ -557,7 +607,7 @@ export function renderPathSvg(result: AnalysisResult, options: PathSvgOptions = 
   if (plan) {
     const single = plan.right === undefined;
     const left = hostBox(p, 'left', y, plan.left, single ? 'PASTED HOST (SOURCE)' : 'SOURCE', [], result, ups?.get(plan.left.name));
-    const right = hostBox(p, 'right', y, plan.right, plan.right ? 'DESTINATION' : 'ASSUMED PEER (NOT PASTED)', plan.peerRows, result, plan.right ? ups?.get(plan.right.name) : undefined);
+    const right = hostBox(p, 'right', y, plan.right, plan.right ? 'DESTINATION' : 'DESTINATION (NOT PASTED)', plan.peerRows, result, plan.right ? ups?.get(plan.right.name) : undefined);
     const boxes = { left, right };
     const arrows = layoutArrows(p, plan.arrows, boxes, y);
     // Arrows first, host boxes on top: a line never covers a vmknic's text.

@@ -1,0 +1,18 @@
+/** Case files (`.vpdcase`): the model, reading (with migration from older versions) and writing. Pure. */
+export {
+  CASE_EXTENSION,
+  CASE_FORMAT,
+  CASE_VERSION,
+  EVIDENCE_ROLES,
+  isTimestamp,
+  MAX_CASE_CHARS,
+  newCase,
+  touchCase,
+  type CaseEvidence,
+  type CaseFile,
+  type CaseFlow,
+  type EvidenceRole,
+} from './case-file.ts';
+export { parseCase, type ParseCaseOptions, type ParseCaseResult } from './parse.ts';
+export { serializeCase } from './serialize.ts';
+export { CASE_FORMAT_V1, migrateV1, type CaseFileV1 } from './v1.ts';
