@@ -34,6 +34,7 @@ const USAGE = `usage:
                       [--format text|json|markdown|svg|html] [--source-host NAME] [--dest-host NAME] [--trace]
   path-doctor flows [--format json|text]
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
+  path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
   FILE is a pasted ESXi shell session or command output; - reads standard input.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
 `;
@@ -112,6 +113,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   analyze: ['source', 'dest', 'migration', 'format', 'source-host', 'dest-host', 'trace'],
   flows: ['format'],
   walk: ['answer', 'source', 'dest', 'format'],
+  explain: ['format'],
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -138,6 +140,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runFlows(args, io);
       case 'walk':
         return await runWalk(args, io);
+      case 'explain':
+        // Loaded on demand: the knowledge base (Markdown, search index, articles) is not needed by the other commands.
+        return await (await import('./explain-command.ts')).runExplain(args, io);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

@@ -1,0 +1,15 @@
+/**
+ * An article as self-contained Markdown (for `path-doctor explain --format markdown`, or pasting into a ticket):
+ * a `#` title, the body without the `{#anchor}` markers, links into the knowledge base reduced to their text (they
+ * mean nothing outside the app), and the sources with their addresses.
+ */
+import type { Article } from './types.ts';
+
+const HEADING_ANCHOR = /^(#{1,6}[ \t].*?)[ \t]*\{#[a-z0-9]+(?:-[a-z0-9]+)*\}[ \t]*$/gm;
+const INTERNAL_LINK = /\[([^\]\n]+)\]\((?:kb:[a-z0-9#-]*|#[a-z0-9-]*)\)/g;
+
+export function portableMarkdown(article: Article): string {
+  const body = article.body.replace(HEADING_ANCHOR, '$1').replace(INTERNAL_LINK, '$1').trim();
+  const sources = article.sources.map((s) => (s.url ? `- ${s.title}: <${s.url}>` : `- ${s.title}`));
+  return `# ${article.title}\n\n${body}\n${sources.length > 0 ? `\n## Sources\n\n${sources.join('\n')}\n` : ''}`;
+}
