@@ -27,6 +27,8 @@ describe('FINDINGS', () => {
       'EGRESS_UNCERTAIN',
       'MULTIPLE_PROVISIONING_VMKNICS',
       'VMKNIC_DISABLED',
+      'OBSERVED_VMOTION_ON_MANAGEMENT',
+      'OBSERVED_VMOTION_ADDRESS_MISMATCH',
     ]);
     expect(Object.keys(FINDINGS).sort()).toEqual([...FINDING_IDS].sort());
     for (const id of FINDING_IDS) expect(FINDINGS[id].id).toBe(id);
@@ -49,6 +51,8 @@ describe('FINDINGS', () => {
       EGRESS_UNCERTAIN: 'info',
       MULTIPLE_PROVISIONING_VMKNICS: 'low',
       VMKNIC_DISABLED: 'low',
+      OBSERVED_VMOTION_ON_MANAGEMENT: 'high',
+      OBSERVED_VMOTION_ADDRESS_MISMATCH: 'medium',
     };
     for (const f of all) expect(f.defaultSeverity, f.id).toBe(expected[f.id]);
   });
@@ -93,6 +97,12 @@ describe('FINDINGS', () => {
       expect(n, `${f.id}: ${f.why}`).toBeGreaterThanOrEqual(1);
       expect(n, `${f.id}: ${f.why}`).toBeLessThanOrEqual(3);
       expect(f.trigger.length, f.id).toBeGreaterThan(20);
+    }
+  });
+
+  it('words the log-based findings exactly: the addresses chosen for the stream, not the egress when unbound', () => {
+    for (const id of ['OBSERVED_VMOTION_ON_MANAGEMENT', 'OBSERVED_VMOTION_ADDRESS_MISMATCH'] as const) {
+      expect(FINDINGS[id].why, id).toContain('A log line proves the addresses chosen for the stream, not the wire\'s egress when unbound.');
     }
   });
 

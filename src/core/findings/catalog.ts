@@ -26,6 +26,9 @@ export const FINDING_IDS = [
   'EGRESS_UNCERTAIN',
   'MULTIPLE_PROVISIONING_VMKNICS',
   'VMKNIC_DISABLED',
+  // Raised from the host logs of a support bundle (issue 9), not from the configuration.
+  'OBSERVED_VMOTION_ON_MANAGEMENT',
+  'OBSERVED_VMOTION_ADDRESS_MISMATCH',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];
@@ -198,6 +201,27 @@ const ENTRIES: Readonly<Record<FindingId, Entry>> = {
     why: 'A VMkernel adapter with services enabled on it is itself disabled, so those services are most likely not available through it, and nothing else warns about that. Enable the adapter or move its services elsewhere.',
     confidence: 'inferred',
     remediation: [],
+    sources: [],
+  },
+  OBSERVED_VMOTION_ON_MANAGEMENT: {
+    title: 'Past vMotion used the management address',
+    defaultSeverity: 'high',
+    trigger:
+      "A vMotion in the bundle's logs (vmkernel.log `Migrate:` or the VM's vmware.log `MigrateSetInfo` line) names the management vmknic's address as its source or destination.",
+    why: "The host's logs show vMotion streams addressed from or to the management adapter, so the memory of running VMs likely crossed the management network. A log line proves the addresses chosen for the stream, not the wire's egress when unbound.",
+    confidence: 'inferred',
+    remediation: ['R1', 'R2', 'R3'],
+    sources: [],
+  },
+  OBSERVED_VMOTION_ADDRESS_MISMATCH: {
+    title: 'Past vMotion used an unexpected address',
+    defaultSeverity: 'medium',
+    severityNote: 'low when the address belongs to no vmknic in the evidence (the configuration may have changed since)',
+    trigger:
+      "A vMotion in the bundle's logs used an address of the host that is not the address of a vMotion vmknic the analysis computed from the configuration.",
+    why: 'The logs show a vMotion stream that used an address other than those of the adapters the current configuration enables for vMotion, so the configuration likely changed since or another adapter carries vMotion. A log line proves the addresses chosen for the stream, not the wire\'s egress when unbound.',
+    confidence: 'inferred',
+    remediation: ['R3'],
     sources: [],
   },
 };
