@@ -5,15 +5,14 @@
  * default are kept: `Default Int Value` tells the build's default (§4.8).
  */
 import type { AdvancedSettingRecord } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { refOf } from './types.ts';
 import type { Block, CommandParser, ParserWarning } from './types.ts';
 import {
   commandWords,
   compact,
   continuesListing,
   fieldOf,
-  firstTextLine,
-  groupFields,
+  parseFieldListing,
   isEsxcli,
   optionValue,
   parseInteger,
@@ -38,25 +37,15 @@ export const advancedListParser: CommandParser<'advanced-list', readonly Advance
   },
 
   parse(block) {
-    const warnings: ParserWarning[] = [];
-    const { blocks, stray } = groupFields(block.lines, { firstKey: 'path' });
-    for (const line of stray) {
-      warnings.push({ line: line.n, message: `Line not understood in advanced settings list, skipped: "${line.text.trim()}".` });
-    }
     const commandPath = block.command === undefined ? undefined : optionValue(commandWords(block.command), ['-o'], ['--option']);
-    const records: AdvancedSettingRecord[] = [];
-    for (const b of blocks) {
-      const record = readSetting(block, b, blocks.length === 1 ? commandPath : undefined, warnings);
-      if (record) records.push(record);
-    }
-    if (records.length === 0) {
-      return fail(
-        firstTextLine(block.lines),
+    return parseFieldListing(block, {
+      firstKey: 'path',
+      what: 'advanced settings list',
+      nothingFound:
         'No advanced setting found: expected "Path: /Migrate/BindToVmknic" followed by "Type:", "Int Value:", … lines (esxcli system settings advanced list).',
-        warnings,
-      );
-    }
-    return ok(records, warnings);
+      // With `-o` there is one option: its path stands in for a lost `Path:` line, but only when one block was read.
+      read: (b, all, warnings) => readSetting(block, b, all.length === 1 ? commandPath : undefined, warnings),
+    });
   },
 };
 

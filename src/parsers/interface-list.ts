@@ -5,14 +5,13 @@
  * and is read as absent.
  */
 import type { InterfaceListEntry } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { refOf } from './types.ts';
 import type { Block, CommandParser, ParserWarning } from './types.ts';
 import {
   compact,
   continuesListing,
   fieldOf,
-  firstTextLine,
-  groupFields,
+  parseFieldListing,
   isEsxcli,
   parseBoolean,
   parseInteger,
@@ -40,24 +39,14 @@ export const interfaceListParser: CommandParser<'interface-list', readonly Inter
   },
 
   parse(block) {
-    const warnings: ParserWarning[] = [];
-    const { blocks, stray } = groupFields(block.lines, { isHead: (t) => HEAD.test(t), firstKey: 'name' });
-    for (const line of stray) {
-      warnings.push({ line: line.n, message: `Line not understood in interface list, skipped: "${line.text.trim()}".` });
-    }
-    const entries: InterfaceListEntry[] = [];
-    for (const b of blocks) {
-      const entry = readEntry(block, b, warnings);
-      if (entry) entries.push(entry);
-    }
-    if (entries.length === 0) {
-      return fail(
-        firstTextLine(block.lines),
+    return parseFieldListing(block, {
+      isHead: (t) => HEAD.test(t),
+      firstKey: 'name',
+      what: 'interface list',
+      nothingFound:
         'No vmknic found: expected a "vmkN" line followed by "Name: vmkN", "MAC Address: …", "Enabled: …" lines (esxcli network ip interface list).',
-        warnings,
-      );
-    }
-    return ok(entries, warnings);
+      read: (b, _all, warnings) => readEntry(block, b, warnings),
+    });
   },
 };
 

@@ -3,7 +3,8 @@
  * command lines that produce them (domain.md §4 "Commands to recognise": `localcli` = `esxcli`, long options,
  * pipes). Pure string functions: no parser-specific knowledge lives here.
  */
-import type { Line, ParserWarning } from './types.ts';
+import type { Block, Line, ParseResult, ParserWarning } from './types.ts';
+import { fail, ok } from './types.ts';
 import { commandStages, programName } from './values.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -229,4 +230,32 @@ export function optionValue(
     }
   }
   return undefined;
+}
+
+/**
+ * The skeleton shared by every "list of Key: value blocks" output (interface list, netstack list, advanced list):
+ * group the lines, warn about each line that belongs to no block, read each block, and fail with `nothingFound`
+ * (which names the expected layout and command) when no block yields a record.
+ */
+export function parseFieldListing<T>(
+  block: Block,
+  options: GroupOptions & {
+    /** Names the output in warnings: `Line not understood in <what>, skipped`. */
+    readonly what: string;
+    readonly nothingFound: string;
+    readonly read: (group: FieldBlock, groups: readonly FieldBlock[], warnings: ParserWarning[]) => T | undefined;
+  },
+): ParseResult<T[]> {
+  const warnings: ParserWarning[] = [];
+  const { blocks, stray } = groupFields(block.lines, options);
+  for (const line of stray) {
+    warnings.push({ line: line.n, message: `Line not understood in ${options.what}, skipped: "${line.text.trim()}".` });
+  }
+  const records: T[] = [];
+  for (const b of blocks) {
+    const record = options.read(b, blocks, warnings);
+    if (record !== undefined) records.push(record);
+  }
+  if (records.length === 0) return fail(firstTextLine(block.lines), options.nothingFound, warnings);
+  return ok(records, warnings);
 }

@@ -4,9 +4,9 @@
  * `netstack get -N x` prints the same fields for one stack, so it is read here too.
  */
 import type { NetstackEntry } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { refOf } from './types.ts';
 import type { Block, CommandParser, ParserWarning } from './types.ts';
-import { compact, continuesListing, firstTextLine, groupFields, isEsxcli, valueOf } from './key-value.ts';
+import { compact, continuesListing, isEsxcli, parseFieldListing, valueOf } from './key-value.ts';
 import type { FieldBlock } from './key-value.ts';
 
 // A stack name: one word, no colon. Stack keys are identifiers (custom stacks are created with `-N name`).
@@ -29,24 +29,14 @@ export const netstackListParser: CommandParser<'netstack-list', readonly Netstac
   },
 
   parse(block) {
-    const warnings: ParserWarning[] = [];
-    const { blocks, stray } = groupFields(block.lines, { isHead: (t) => HEAD.test(t), firstKey: 'key' });
-    for (const line of stray) {
-      warnings.push({ line: line.n, message: `Line not understood in netstack list, skipped: "${line.text.trim()}".` });
-    }
-    const entries: NetstackEntry[] = [];
-    for (const b of blocks) {
-      const entry = readEntry(block, b, warnings);
-      if (entry) entries.push(entry);
-    }
-    if (entries.length === 0) {
-      return fail(
-        firstTextLine(block.lines),
+    return parseFieldListing(block, {
+      isHead: (t) => HEAD.test(t),
+      firstKey: 'key',
+      what: 'netstack list',
+      nothingFound:
         'No TCP/IP stack found: expected a stack name line followed by "Key: …", "Name: …", "State: …" (esxcli network ip netstack list).',
-        warnings,
-      );
-    }
-    return ok(entries, warnings);
+      read: (b, _all, warnings) => readEntry(block, b, warnings),
+    });
   },
 };
 

@@ -2,23 +2,9 @@
  * Service-tag spelling (domain.md §1.3). Tags appear as `VMotion`, `vMotion`, `vmotion` (esxcli, API nicType,
  * blog pastes); everything downstream compares the esxcli spelling, so every reader of tags normalises here.
  */
-import type { ServiceTag } from '../core/model/host.ts';
+import { ESXCLI_TAGS, type ServiceTag } from '../core/model/host.ts';
 
-/** The esxcli `-t` spellings, including the [U] ones of §1.3 (VSANWitness, vSphereBackupNFC, PTP, NVMe*). */
-export const ESXCLI_TAGS = [
-  'Management',
-  'VMotion',
-  'vSphereProvisioning',
-  'faultToleranceLogging',
-  'vSphereReplication',
-  'vSphereReplicationNFC',
-  'VSAN',
-  'VSANWitness',
-  'vSphereBackupNFC',
-  'PTP',
-  'NVMeTCP',
-  'NVMeRDMA',
-] as const;
+export { ESXCLI_TAGS } from '../core/model/host.ts';
 
 const BY_LOWER: ReadonlyMap<string, string> = new Map(ESXCLI_TAGS.map((t) => [t.toLowerCase(), t]));
 

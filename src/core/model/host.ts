@@ -32,6 +32,22 @@ export type ServiceTag =
   | 'vSphereBackupNFC'
   | (string & {});
 
+/** The esxcli `-t` spellings, including the [U] ones of §1.3 (VSANWitness, vSphereBackupNFC, PTP, NVMe*). */
+export const ESXCLI_TAGS = [
+  'Management',
+  'VMotion',
+  'vSphereProvisioning',
+  'faultToleranceLogging',
+  'vSphereReplication',
+  'vSphereReplicationNFC',
+  'VSAN',
+  'VSANWitness',
+  'vSphereBackupNFC',
+  'PTP',
+  'NVMeTCP',
+  'NVMeRDMA',
+] as const;
+
 /** Where a vmknic's tag set came from, strongest first (domain.md §1.7 A4). */
 export type TagSource =
   | 'tag-get' // esxcli network ip interface tag get
@@ -165,6 +181,13 @@ export interface HostModel {
   readonly vswitches: readonly VSwitch[];
   readonly nics: readonly PhysicalNic[];
   readonly advanced: AdvancedOptions;
+  /**
+   * Advanced options proven to be at their build default, by slash path, with the evidence that proves it: a
+   * support bundle's `esxcli system settings advanced list -d` lists only the settings that differ from their
+   * default, so a path it does not list is at the default (shared/docs/bundles.md §1). The value itself comes from
+   * the build (§1.4). Absent when no such list was read.
+   */
+  readonly advancedAtDefault?: Readonly<Record<string, EvidenceRef>>;
   /** `selectedVnic` of netconfig_get: a vmk name, `null` for `<unset>`, absent when not pasted. */
   readonly netconfigSelectedVnic?: string | null;
   /** vmkping results pasted for this host (corroboration and MTU evidence, never a path decision on their own). */

@@ -7,6 +7,7 @@
  *
  * Not a shell: it understands quotes, `|`, `;`, `&&`, `>` redirections and `#` comments — enough for our templates.
  */
+import { ESXCLI_TAGS } from '../model/host.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Value shapes
@@ -39,17 +40,7 @@ export type ValueKind =
 export type ValueSpec = ValueKind | { readonly oneOf: readonly string[] };
 
 /** esxcli interface tag names (domain.md §1.3; the [U] spellings are accepted as ESXi prints them). */
-export const TAG_NAMES = [
-  'Management',
-  'VMotion',
-  'vSphereProvisioning',
-  'faultToleranceLogging',
-  'vSphereReplication',
-  'vSphereReplicationNFC',
-  'VSAN',
-  'VSANWitness',
-  'vSphereBackupNFC',
-] as const;
+export const TAG_NAMES = ESXCLI_TAGS;
 
 export interface OptionSpec {
   /** Every spelling, case-sensitive as the tool reads it: `-i`, `--interface-name`. */
