@@ -18,6 +18,8 @@ import { choice, many, one, parseArgs, UsageError } from './args.ts';
 import { readEvidenceFile } from './read-input.ts';
 import { reportTime, toolVersion } from './report-meta.ts';
 import { runFlows, runWalk } from './flows-command.ts';
+import { loadBundles, runBundle, withObserved } from './bundle-command.ts';
+import type { ObservedMigration } from '../core/observed.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -35,7 +37,9 @@ const USAGE = `usage:
   path-doctor flows [--format json|text]
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
-  FILE is a pasted ESXi shell session or command output; - reads standard input.
+  path-doctor bundle FILE [--format text|json]   (hosts, recognised outputs, what is missing, past migrations)
+  FILE is a pasted ESXi shell session or command output; - reads standard input. --source and --dest also take an
+  ESXi support bundle (.tgz), a vCenter log export (.zip) or an unpacked bundle folder.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
 `;
 
@@ -47,16 +51,20 @@ function placeholderName(file: string): string {
   return base || 'host';
 }
 
-async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; warnings: ParseWarning[] }> {
+async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; warnings: ParseWarning[]; observed: ObservedMigration[] }> {
+  // Support bundles (.tgz, vCenter .zip, unpacked folders; by magic bytes) are read by bundle-command.ts.
+  const bundles = await loadBundles(files);
+  if (bundles.errors.length > 0) throw new InputError(bundles.errors[0]!);
+  if (bundles.rest.length === 0) return bundles;
   const inputs: { file: string; text: string; defaultHost: string }[] = [];
-  for (const file of files) {
+  for (const file of bundles.rest) {
     const read = await readEvidenceFile(file, io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>));
     if (!read.ok) throw new InputError(read.message);
     inputs.push({ file: read.file, text: read.text, defaultHost: placeholderName(file) });
   }
   const loaded = loadEvidence(inputs);
   if (!loaded.ok) throw new InputError(loaded.error.message);
-  return { hosts: [...loaded.hosts], warnings: [...loaded.warnings] };
+  return { hosts: [...bundles.hosts, ...loaded.hosts], warnings: [...bundles.warnings, ...loaded.warnings], observed: bundles.observed };
 }
 
 function pick(hosts: readonly HostModel[], name: string | undefined, option: string): HostModel | undefined {
@@ -98,7 +106,7 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   if (!source) throw new InputError('no host found in the source evidence');
   if (dest === source) throw new InputError(`source and destination are the same host (${source.name})`);
 
-  const result = analyze({ source, ...(dest ? { dest } : {}), migration, warnings });
+  const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration, warnings }), [source, dest], [...src.observed, ...(dst?.observed ?? [])]);
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'markdown') io.stdout(renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.
@@ -113,6 +121,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   analyze: ['source', 'dest', 'migration', 'format', 'source-host', 'dest-host', 'trace'],
   flows: ['format'],
   walk: ['answer', 'source', 'dest', 'format'],
+  bundle: ['format'],
   explain: ['format'],
 };
 
@@ -140,6 +149,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await runFlows(args, io);
       case 'walk':
         return await runWalk(args, io);
+      case 'bundle':
+        return await runBundle(args, io);
       case 'explain':
         // Loaded on demand: the knowledge base (Markdown, search index, articles) is not needed by the other commands.
         return await (await import('./explain-command.ts')).runExplain(args, io);

@@ -29,6 +29,7 @@ import type { ParseWarning } from './model/evidence.ts';
 import type { HostModel } from './model/host.ts';
 import type { FindingResult, FlowResult, MigrationKind, RemediationResult, Severity } from './result.ts';
 import { hostToJson, type HostJson } from './host-json.ts';
+import type { ObservedResult } from './observed.ts';
 
 export interface AnalyzeInput {
   readonly source: HostModel;
@@ -56,6 +57,8 @@ export interface AnalysisResult {
   readonly remediation: readonly RemediationResult[];
   /** Commands whose output would complete the picture (what was not pasted but matters). */
   readonly missing: readonly string[];
+  /** Past migrations read from host logs (support bundles), with their addresses mapped to vmknics: observed.ts. */
+  readonly observed?: readonly ObservedResult[];
 }
 
 function hostChecks(view: HostView): Trigger[] {
@@ -95,7 +98,7 @@ function missingCommands(views: readonly HostView[], flows: readonly FlowResult[
     const who = views.length > 1 ? ` (on ${v.host.name})` : '';
     if (!seen.has('esxcfg-vmknic') && !seen.has('interface-list') && !seen.has('esx-conf')) out.add(`esxcfg-vmknic -l${who}`);
     if (!seen.has('vmware-version') && !seen.has('system-version')) out.add(`vmware -vl${who}`);
-    if (!v.host.advanced['/Migrate/BindToVmknic']) out.add(`esxcfg-advcfg -g /Migrate/BindToVmknic${who}`);
+    if (!v.host.advanced['/Migrate/BindToVmknic'] && !v.host.advancedAtDefault?.['/Migrate/BindToVmknic']) out.add(`esxcfg-advcfg -g /Migrate/BindToVmknic${who}`);
     if (!seen.has('esxcfg-route') && !seen.has('route-ipv4-list')) out.add(`esxcfg-route -l${who}`);
     for (const nic of v.enabled) {
       // Only default-stack vmknics need their tags shown: the vmotion and provisioning stacks imply the service,
@@ -132,7 +135,8 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
     }
   }
   if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}`);
-  const head = parts.length > 0 ? `${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
+  const joined = parts.join('; ');
+  const head = parts.length > 0 ? `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.` : `No migration path could be computed for ${source}.`;
   const tail =
     worst === 'none'
       ? ' No problem found in the evidence.'
@@ -140,10 +144,14 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
   return { summary: head + tail, severity: worst, uncertain };
 }
 
-export function analyze(input: AnalyzeInput): AnalysisResult {
-  const migration = input.migration ?? 'live';
-  const source = buildHostView(input.source);
-  const dest = input.dest ? buildHostView(input.dest) : undefined;
+interface Computed {
+  readonly views: readonly HostView[];
+  readonly flows: readonly Flow[];
+  readonly triggers: readonly Trigger[];
+}
+
+/** The paths and finding triggers of one question, before any wording, JSON or remediation planning. */
+function compute(source: HostView, dest: HostView | undefined, migration: MigrationKind): Computed {
   const pair: Pair = { source, ...(dest ? { dest } : {}), migration };
   const views = dest ? [source, dest] : [source];
 
@@ -154,8 +162,25 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const triggers: Trigger[] = [...views.flatMap(hostChecks), ...vmotion.triggers, ...nfc.triggers];
   if (dest) triggers.push(...mtuBetweenHosts(source, dest));
   triggers.push(...unencryptedOnSharedNetwork(views, triggers));
+  return { views, flows: [...vmotion.flows, ...nfc.flows, ...management], triggers };
+}
 
-  const flows = [...vmotion.flows, ...nfc.flows, ...management].map(flowToJson);
+/**
+ * The findings `analyze` would return for the same hosts, from host views built once by the caller, without the
+ * flows JSON, the verdict or the remediation plan (whose templating is most of `analyze`'s time). The estate scan
+ * (src/core/estate) calls this for thousands of hosts and host pairs.
+ */
+export function analyzeFindings(source: HostView, dest?: HostView, migration: MigrationKind = 'live'): FindingResult[] {
+  return toFindings(compute(source, dest, migration).triggers);
+}
+
+export function analyze(input: AnalyzeInput): AnalysisResult {
+  const migration = input.migration ?? 'live';
+  const source = buildHostView(input.source);
+  const dest = input.dest ? buildHostView(input.dest) : undefined;
+  const { views, flows: computed, triggers } = compute(source, dest, migration);
+
+  const flows = computed.map(flowToJson);
   const findings = toFindings(triggers);
   const remediation = planRemediation(findings, views);
   return {

@@ -54,6 +54,23 @@ export function effectiveBinding(host: HostModel): Binding {
       ],
     };
   }
+  const proven = host.advancedAtDefault?.[BIND_PATH];
+  if (proven && fromBuild.value !== undefined) {
+    // The list of changed settings does not name it: the value is the build default, as sure as that default is.
+    return {
+      value: fromBuild.value,
+      source: 'evidence',
+      certainty: fromBuild.certainty === 'definite' ? 'definite' : 'probable',
+      buildDefault: fromBuild.value,
+      evidence: proven,
+      steps: [
+        step(
+          `Migrate.BindToVmknic on ${host.name} is ${fromBuild.value}, its build default: the list of settings that differ from their default (esxcli system settings advanced list -d) does not name it. ${fromBuild.note.replace(/ The host's current value may differ[^.]*\./, '')}`,
+          { rule: '§1.4', evidence: [proven, ...(host.version?.evidence ?? [])] },
+        ),
+      ],
+    };
+  }
   if (fromBuild.value !== undefined) {
     return {
       value: fromBuild.value,
@@ -74,7 +91,7 @@ export function effectiveBinding(host: HostModel): Binding {
     certainty: 'uncertain',
     steps: [
       step(
-        `Migrate.BindToVmknic on ${host.name} is unknown: not pasted. ${fromBuild.note}`,
+        `Migrate.BindToVmknic on ${host.name} is unknown: ${proven ? 'it is at its build default (the list of changed settings does not name it), but that default is not known' : 'not pasted'}. ${fromBuild.note}`,
         { rule: '§1.7 D2', confidence: 'unsure' },
       ),
     ],
@@ -138,6 +155,20 @@ export function receiveAutobind(host: HostModel): { autobind: Tri; certainty: Ce
     };
   }
   const d = autoBindVmknicDefault(releaseOf(host));
+  const proven = host.advancedAtDefault?.[AUTOBIND_PATH];
+  if (proven && d.status === 'present') {
+    return {
+      autobind: 'yes',
+      // As sure as the build is known to have the option at all.
+      certainty: d.certainty,
+      steps: [
+        step(
+          `Migrate.AutoBindVmknic on ${host.name} is ${d.defaultValue}, its build default: the list of settings that differ from their default does not name it. Replies leave by the receiving vmknic.`,
+          { rule: '§1.7 E2', evidence: [proven] },
+        ),
+      ],
+    };
+  }
   switch (d.status) {
     case 'present':
       return {

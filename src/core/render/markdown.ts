@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analyze.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
 import { versionLabel } from './version.ts';
+import { observedMarkdown } from './observed.ts';
 
 /**
  * Given, the Markdown becomes a report like the HTML one: date, tool version and question under the title, the
@@ -56,6 +57,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates?.length ? `${f.candidates.join(' or ')}?` : 'none';
     out.push(`| ${cell(f.host)} | ${f.role} | ${f.traffic} | ${f.direction} | ${cell(where)} | ${cell(f.intended.join(', '))} | ${f.certainty} |`);
   }
+  out.push(...observedMarkdown(result));
   out.push('', '## Findings', '');
   if (result.findings.length === 0) out.push('No problem found in the evidence.');
   for (const f of result.findings) {

@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analyze.ts';
 import type { FlowResult } from '../result.ts';
 import { versionLabel } from './version.ts';
+import { observedText } from './observed.ts';
 
 const TRAFFIC_LABEL: Readonly<Record<FlowResult['traffic'], string>> = {
   vmotion: 'vMotion (hot data, TCP 8000)',
@@ -58,6 +59,7 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
     out.push(flowLine(f));
     if (options.trace) out.push(...indent(f.trace.map((t) => `- ${t}`), '      '));
   }
+  out.push(...observedText(result));
   out.push('');
   if (result.findings.length === 0) {
     out.push('FINDINGS: none in the evidence.');

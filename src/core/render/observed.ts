@@ -1,0 +1,67 @@
+/**
+ * The "past migrations" section of the text and Markdown reports (issue 9): what the host logs of a support
+ * bundle show, each address with the vmknic that owns it, under the one sentence that says what a log line proves.
+ */
+import type { AnalysisResult } from '../analyze.ts';
+import type { ObservedAddress, ObservedResult } from '../observed.ts';
+import { WHAT_A_LINE_PROVES } from '../observed.ts';
+
+const SHOWN = 20;
+
+function address(a: ObservedAddress, port = ''): string {
+  if (a.vmknic === undefined) return `${a.address}${port}`;
+  const tags = [a.management ? 'management' : undefined, a.vmotionVmknic ? 'vMotion' : undefined].filter(Boolean).join(', ');
+  return `${a.address}${port} (${a.host} ${a.vmknic}${tags ? `, ${tags}` : ''})`;
+}
+
+function headline(o: ObservedResult): string {
+  const when = o.time ?? '(time not logged)';
+  const side = (s: ObservedAddress['side']) => o.addresses.filter((a) => a.side === s).map((a) => address(a)).join(' + ') || '?';
+  if (o.traffic === 'nfc') {
+    const peers = o.addresses.filter((x) => x.side === 'destination').map((x) => address(x, ':902')).join(' + ') || '?';
+    return `${when}  ${o.host}: NFC connection to ${peers} failed${o.count && o.count > 1 ? ` (${o.count} times${o.lastTime ? `, last ${o.lastTime}` : ''})` : ''}`;
+  }
+  const enc = o.encrypted === 'yes' ? 'encrypted' : o.encrypted === 'no' ? 'not encrypted' : 'encryption not logged';
+  const outcome = o.outcome === 'failed' ? 'FAILED' : 'no failure logged';
+  const dir = o.direction === 'outgoing' ? 'sent' : o.direction === 'incoming' ? 'received' : 'logged';
+  return `${when}  ${o.host} ${dir} vMotion${o.vm ? ` of ${o.vm}` : ''}${o.id ? ` ${o.id}` : ''}: ${side('source')} → ${side('destination')}; ${enc}; ${outcome}`;
+}
+
+export function observedText(result: AnalysisResult): string[] {
+  const observed = result.observed ?? [];
+  if (observed.length === 0) return [];
+  const out = ['', `PAST MIGRATIONS (from the host logs; ${observed.length})`, `  ${WHAT_A_LINE_PROVES}`];
+  for (const o of observed.slice(0, SHOWN)) {
+    out.push(`  ${headline(o)}`);
+    for (const e of o.evidence.slice(0, 2)) out.push(`      ${e}`);
+    if (o.evidence.length > 2) out.push(`      … ${o.evidence.length - 2} more line${o.evidence.length > 3 ? 's' : ''}`);
+  }
+  if (observed.length > SHOWN) out.push(`  … ${observed.length - SHOWN} more (see --format json)`);
+  return out;
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function observedMarkdown(result: AnalysisResult): string[] {
+  const observed = result.observed ?? [];
+  if (observed.length === 0) return [];
+  const out = ['', '## Past migrations (from the host logs)', '', WHAT_A_LINE_PROVES, ''];
+  out.push('| When | Host | Traffic | Source | Destination | Encrypted | Outcome |', '|---|---|---|---|---|---|---|');
+  for (const o of observed.slice(0, SHOWN)) {
+    const side = (s: ObservedAddress['side']) => o.addresses.filter((a) => a.side === s).map((a) => address(a)).join('<br>') || '?';
+    const traffic = o.traffic === 'nfc' ? `NFC (902)${o.count && o.count > 1 ? ` ×${o.count}` : ''}` : `vMotion ${o.direction}${o.vm ? ` of ${o.vm}` : ''}`;
+    out.push(
+      `| ${cell(o.time ?? '')} | ${cell(o.host)} | ${cell(traffic)} | ${cell(side('source'))} | ${cell(side('destination'))} | ${o.encrypted} | ${o.outcome === 'failed' ? '**failed**' : 'no failure logged'} |`,
+    );
+  }
+  if (observed.length > SHOWN) out.push('', `${observed.length - SHOWN} more in the JSON output.`);
+  const lines = observed.slice(0, SHOWN).flatMap((o) => o.evidence.slice(0, 2));
+  if (lines.length > 0) {
+    const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
+    const f = '`'.repeat(longest + 1);
+    out.push('', 'Log lines:', '', `${f}text`, ...lines, f);
+  }
+  return out;
+}
