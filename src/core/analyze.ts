@@ -131,12 +131,11 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
     } else if (vm.candidates && vm.candidates.length > 0) {
       parts.push(`vMotion leaves ${source} by ${vm.candidates.join(' or ')}: uncertain until ${(vm.settle ?? []).slice(0, 2).join(' and ') || 'more evidence'} is pasted`);
     } else {
-      parts.push(vm.certainty === 'uncertain' ? `the vMotion vmknic of ${source} could not be identified` : `${source} has no vMotion path (none)`);
+      parts.push(vm.certainty === 'uncertain' ? `No vMotion vmknic of ${source} could be identified` : `${source} has no vMotion path (none)`);
     }
   }
   if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}`);
-  const joined = parts.join('; ');
-  const head = parts.length > 0 ? `${joined.charAt(0).toUpperCase()}${joined.slice(1)}.` : `No migration path could be computed for ${source}.`;
+  const head = parts.length > 0 ? `${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
   const tail =
     worst === 'none'
       ? ' No problem found in the evidence.'
