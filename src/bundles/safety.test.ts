@@ -190,14 +190,13 @@ describe('damaged and foreign input', () => {
   it('stops with a clear message on a truncated archive, keeping what was read before', async () => {
     const whole = bundleA();
     const r = await read('cut.tgz', whole.subarray(0, Math.floor(whole.length * 0.6)));
-    expect(r.problems).toEqual([
-      {
-        code: 'CORRUPT',
-        member: 'cut.tgz',
-        message: 'cut.tgz is not valid gzip data (unexpected EOF): reading stopped there; what came before was read.',
-        fatal: true,
-      },
-    ]);
+    // Which layer notices the cut first (gunzip, or tar finding a member short) depends on how the async stream
+    // is chunked; either way there is exactly one fatal problem, naming the archive, saying it is cut.
+    expect(r.problems).toHaveLength(1);
+    const [problem] = r.problems;
+    expect(problem).toMatchObject({ code: 'CORRUPT', fatal: true });
+    expect(problem?.member).toMatch(/^cut\.tgz/);
+    expect(problem?.message).toMatch(/^cut\.tgz.*(not valid gzip data \(unexpected EOF\)|is cut short .*the archive is truncated)/);
     expect(r.hosts[0]?.model?.vmknics.map((n) => n.name)).toEqual(['vmk0', 'vmk1']);
   });
 
