@@ -11,6 +11,9 @@ const common = [
   'build/**/*.test.ts',
 ];
 const runes = 'src/**/*.svelte.test.ts';
+// Property tests and archive tests do real work; on a loaded 2-core machine they need more than the 5 s default.
+// Inline projects do not inherit the root's test options, so each project sets it.
+const testTimeout = 30_000;
 
 export default defineConfig({
   test: {
@@ -18,14 +21,14 @@ export default defineConfig({
     // Two cores here and in CI: keep the pool small so fuzz tests do not starve each other.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'node', include: common, exclude: [runes, '**/node_modules/**'] } },
+      { test: { name: 'node', include: common, exclude: [runes, '**/node_modules/**'], testTimeout } },
       {
         // Rune modules (`.svelte.ts`) and their tests are compiled by Svelte and resolved with the browser
         // condition, so effects run as in the app (style.md §7).
         plugins: [svelte({ configFile: false })],
         resolve: { conditions: ['browser'] },
         ssr: { resolve: { conditions: ['browser'] } },
-        test: { name: 'svelte', include: [runes], environment: './src/renderer/lib/actors/client-environment.ts' },
+        test: { name: 'svelte', include: [runes], environment: './src/renderer/lib/actors/client-environment.ts', testTimeout },
       },
     ],
   },
