@@ -93,6 +93,28 @@ export class AppPage {
     return this.page.locator(`article[data-plan="${id}"]`);
   }
 
+  /** The case's notes (on the evidence, result and wizard screens). */
+  get notes(): Locator {
+    return this.page.getByRole('textbox', { name: 'Case notes' });
+  }
+
+  /** The start page's recent cases (autosaved), newest first. */
+  get recentCases(): Locator {
+    return this.page.getByRole('list', { name: 'Recent cases' }).getByRole('button');
+  }
+
+  /** Opens a case file through "Open a case file…" on the start page. */
+  async openCaseFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Open a case file…' }).click();
+    await (await chooser).setFiles(file);
+  }
+
+  /** Every localStorage entry of the page (the web build's autosaves and their index). */
+  async storage(): Promise<Record<string, string>> {
+    return this.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k) ?? ''])));
+  }
+
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

@@ -20,11 +20,21 @@ export function skipWithoutElectron(): void {
 export interface Launched {
   readonly app: ElectronApplication;
   readonly page: Page;
+  /** The profile folder (VPD_USER_DATA): autosaved cases are in `<userData>/cases`. */
+  readonly userData: string;
   close(): Promise<void>;
+  /** Ends the app at once with SIGKILL (no unload, no flush), as a crash or a killed process would. */
+  kill(): Promise<void>;
 }
 
-export async function launchApp(): Promise<Launched> {
-  const userData = mkdtempSync(join(tmpdir(), 'vpd-e2e-'));
+export interface LaunchOptions {
+  /** Reuse a profile (to relaunch after a kill); it is then left in place on close. Default: a fresh temp one. */
+  readonly userData?: string;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<Launched> {
+  const userData = options.userData ?? mkdtempSync(join(tmpdir(), 'vpd-e2e-'));
+  const own = options.userData === undefined;
   const app = await electron.launch({
     args: ['out/main/index.cjs'],
     env: { ...process.env, VPD_USER_DATA: userData } as Record<string, string>,
@@ -35,11 +45,18 @@ export async function launchApp(): Promise<Launched> {
   return {
     app,
     page,
+    userData,
     async close() {
       const pid = app.process().pid;
       await Promise.race([app.close(), new Promise((r) => setTimeout(r, 10_000))]);
       if (pid !== undefined && app.process().exitCode === null) app.process().kill('SIGKILL');
-      rmSync(userData, { recursive: true, force: true });
+      if (own) rmSync(userData, { recursive: true, force: true });
+    },
+    async kill() {
+      const proc = app.process();
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGKILL');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     },
   };
 }

@@ -1,9 +1,88 @@
-/** Cases survive: save to a file and open it again, reopen from "Recent cases", export the report. */
+/**
+ * Cases survive: every change is autosaved (localStorage in the web build) so a reload right after a keystroke
+ * loses nothing; the start page lists recent cases; a .vpdcase file downloads and opens on the same screen; an old
+ * .vpd.json converts; a corrupt or foreign file is refused with one sentence and changes nothing. And the reports:
+ * the HTML one is a single self-contained file, the Markdown one reads as a report.
+ */
 import { readFileSync } from 'node:fs';
 import { example } from '../pages/app-page.ts';
+import { WizardPage } from '../pages/wizard-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 
-test('save a case, open it again from the file and from the recent list', async ({ app, page }) => {
+test('typed evidence survives a reload right after the last keystroke and reopens intact', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  const text = example('l3-vmotion-7.0/esx-a.txt');
+  const cut = text.length - 12;
+  await app.paste('source', text.slice(0, cut));
+  await app.chooseMigration('cold');
+  await app.notes.fill('Ticket 4711: slow cold migrations since Monday.');
+  await app.textbox('source').focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  // Typed key by key; the page is reloaded at once after the last one, inside the autosave's quiet period.
+  await page.keyboard.type(text.slice(cut));
+  await page.reload();
+
+  await expect(page.getByRole('heading', { name: 'Recent cases' })).toBeVisible();
+  await expect(app.recentCases).toHaveCount(1);
+  await app.recentCases.first().click();
+  await expect(app.heading).toHaveText('Paste the evidence');
+  await expect(app.textbox('source')).toHaveValue(text);
+  await expect(app.notes).toHaveValue('Ticket 4711: slow cold migrations since Monday.');
+  await expect(page.getByLabel('Migration kind')).toHaveValue('cold');
+  await app.idle();
+  await expect(app.recognisedHost('esx61')).toBeVisible();
+});
+
+test('a wizard walk reopens after a reload at the same question with the same answers and notes', async ({ app, page }) => {
+  const wizard = new WizardPage(page);
+  await app.open();
+  await wizard.start(/vMotion traffic on the management network/);
+  await wizard.answer(/A separate vmknic/);
+  await wizard.answer('No, the default stack');
+  await wizard.expectQuestion('sameSubnet');
+  const answers = await page.getByRole('list', { name: 'Answers so far' }).innerText();
+  await app.notes.fill('Asked the customer about the subnet');
+  await page.reload();
+
+  await app.recentCases.first().click();
+  await wizard.expectQuestion('sameSubnet');
+  await expect(page.getByRole('list', { name: 'Answers so far' })).toHaveText(answers);
+  await expect(app.notes).toHaveValue('Asked the customer about the subnet');
+  // The walk goes on from there, and Back still knows the answers given before the reload.
+  await wizard.back();
+  await wizard.expectQuestion('vmotionStack');
+});
+
+test('a corrupt, a foreign and a plain-text file are refused with one clear sentence and change nothing', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.paste('source', example('bind0-6.7/esx-a.txt'));
+  await app.idle();
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByRole('button', { name: 'Start page' }).click();
+  await expect(app.recentCases).toHaveCount(1);
+  const stored = await app.storage();
+  const savedCase = Object.entries(stored).find(([k]) => k.startsWith('vpd.case.'))![1];
+
+  const files = [
+    { name: 'esx31.vpdcase', buffer: Buffer.from(savedCase.slice(0, savedCase.length / 2)), message: /^esx31\.vpdcase is damaged: it starts like a case file but is not valid JSON .*Nothing was opened\.$/ },
+    { name: 'package.json', buffer: Buffer.from('{"name": "my-app", "version": "1.0.0"}'), message: /^package\.json is not a vMotion Path Doctor case file: it is JSON, but has no "format": "vpdcase" field\./ },
+    { name: 'esx-a.txt', buffer: Buffer.from(example('bind0-6.7/esx-a.txt')), message: /^esx-a\.txt is not a vMotion Path Doctor case file \(it is not JSON\)/ },
+  ];
+  for (const f of files) {
+    await app.openCaseFile({ name: f.name, mimeType: 'application/octet-stream', buffer: f.buffer });
+    await expect(page.getByRole('alert')).toHaveText(f.message);
+    await expect(app.heading).toContainText('Why does migration traffic leave');
+  }
+  expect(await app.storage()).toEqual(stored);
+  await expect(app.recentCases).toHaveCount(1);
+  // The case that was there is still whole.
+  await app.recentCases.first().click();
+  await expect(app.textbox('source')).toHaveValue(example('bind0-6.7/esx-a.txt'));
+});
+
+test('a case downloads as one .vpdcase file and opens again on the result screen', async ({ app, page }) => {
   await app.open();
   await app.startWithEvidence();
   await app.paste('source', example('l3-vmotion-7.0/esx-a.txt'));
@@ -11,56 +90,115 @@ test('save a case, open it again from the file and from the recent list', async 
   await app.chooseMigration('cold');
   await app.idle();
   await app.analyse();
+  await app.notes.fill('Sent to the network team');
 
   const download = page.waitForEvent('download');
-  await page.getByRole('main').getByRole('button', { name: 'Save case' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Save case' }).click();
   const saved = await download;
-  expect(saved.suggestedFilename()).toBe('esx61_esx62.vpd.json');
+  expect(saved.suggestedFilename()).toBe('esx61_esx62.vpdcase');
   const file = await saved.path();
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { format: string; evidence: { migration: string; sourceText: string } };
-  expect(json.format).toBe('vmotion-path-doctor-case');
-  expect(json.evidence.migration).toBe('cold');
-  expect(json.evidence.sourceText).toContain('[root@esx61:~]');
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; screen: string; migration: string; notes: string; evidence: { id: string; text: string }[] };
+  expect(json).toMatchObject({ format: 'vpdcase', version: 2, screen: 'result', migration: 'cold', notes: 'Sent to the network team' });
+  expect(json.evidence.map((e) => e.id)).toEqual(['source-paste', 'destination-paste']);
+  expect(json.evidence[0]!.text).toBe(example('l3-vmotion-7.0/esx-a.txt'));
 
-  // A fresh start: the recent list offers the case, and the file opens too.
+  // Another case in between, then the file.
   await page.getByRole('button', { name: 'Start page' }).click();
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Recent cases' })).toBeVisible();
-  await page.getByRole('button', { name: 'esx61 → esx62' }).click();
-  await expect(app.heading).toHaveText('Paste the evidence');
-  await expect(app.textbox('source')).toHaveValue(/\[root@esx61:~\]/);
+  await app.startWithEvidence();
+  await expect(app.textbox('source')).toHaveValue('');
+  await page.getByRole('button', { name: 'Start page' }).click();
+  await app.openCaseFile(file);
+  await expect(app.heading).toHaveText('Result');
+  await expect(app.verdict).toContainText('NFC cold data leaves by');
+  await expect(app.notes).toHaveValue('Sent to the network team');
+  await expect(page.getByTestId('status')).toHaveText('Opened esx61 → esx62.');
+  await page.getByRole('button', { name: 'Back to the evidence' }).click();
+  await expect(app.textbox('dest')).toHaveValue(example('l3-vmotion-7.0/esx-b.txt'));
   await expect(page.getByLabel('Migration kind')).toHaveValue('cold');
+});
 
-  await page.getByRole('button', { name: 'Start page' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open a case file…' }).click();
-  await (await chooser).setFiles(file);
+test('a case saved by the first version (.vpd.json) opens, converted', async ({ app, page }) => {
+  await app.open();
+  const v1 = {
+    format: 'vmotion-path-doctor-case',
+    version: 1,
+    savedAt: '2026-11-20T10:00:00.000Z',
+    title: 'esx31 → esx32',
+    evidence: { sourceText: example('bind0-6.7/esx-a.txt'), destText: '', attachments: [{ name: 'esx-b.txt', side: 'dest', text: example('bind0-6.7/esx-b.txt') }], migration: 'snapshots' },
+  };
+  await app.openCaseFile({ name: 'esx31_esx32.vpd.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)) });
   await expect(app.heading).toHaveText('Paste the evidence');
+  await expect(page.getByTestId('status')).toHaveText(/esx31 → esx32, saved by an older version of the app and converted/);
+  await expect(app.textbox('source')).toHaveValue(example('bind0-6.7/esx-a.txt'));
+  await expect(page.getByRole('list', { name: 'Destination host evidence (optional): attached files' })).toContainText('esx-b.txt');
+  await expect(page.getByLabel('Migration kind')).toHaveValue('snapshots');
   await app.idle();
   await app.analyse();
-  await expect(app.verdict).toContainText('NFC cold data leaves by');
+  await expect(app.verdict).toContainText(/vMotion leaves esx31 by vmk0 instead of vmk1/);
 });
 
-test('a file that is not a case gets one clear sentence', async ({ app, page }) => {
-  await app.open();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Open a case file…' }).click();
-  await (await chooser).setFiles({ name: 'esx-a.txt', mimeType: 'text/plain', buffer: Buffer.from(example('bind0-6.7/esx-a.txt')) });
-  await expect(page.getByRole('alert')).toHaveText(/esx-a\.txt is not a case file/);
-  await expect(app.heading).toContainText('Why does migration traffic leave');
-});
-
-test('export the report as Markdown', async ({ app, page }) => {
+test('the HTML report is one self-contained file that loads nothing, with the picture; the Markdown report too', async ({ app, page, context }) => {
   await app.open();
   await app.startWithEvidence();
   await app.paste('source', example('bind0-6.7/esx-a.txt'));
   await app.paste('dest', example('bind0-6.7/esx-b.txt'));
   await app.idle();
   await app.analyse();
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export report (Markdown)' }).click();
-  const report = readFileSync(await (await download).path(), 'utf8');
-  expect(report).toContain('# vMotion Path Doctor');
-  expect(report).toContain('vMotion leaves esx31 by vmk0 instead of vmk1');
+
+  const htmlDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (HTML)' }).click();
+  const html = await htmlDownload;
+  expect(html.suggestedFilename()).toBe('esx31-to-esx32-report.html');
+  const report = readFileSync(await html.path(), 'utf8');
+  expect(report.startsWith('<!DOCTYPE html>')).toBe(true);
+  expect(report).toContain('<svg');
   expect(report).toContain('VMOTION_EGRESS_MISMATCH');
+  expect(report).toContain('esxcli system settings advanced set -o /Migrate/BindToVmknic -i 3');
+  // Self-contained: no script, no style sheet, image, font or frame from anywhere, and no http(s) address in any
+  // attribute that loads something. Links to the rules' sources stay links (<a href>), which load nothing.
+  expect(report).not.toMatch(/<script|<link|<iframe|<object|<embed|@import|url\(/i);
+  expect(report).not.toMatch(/\s(?:src|srcset|poster|data|action|formaction|xlink:href)=/i);
+  const hrefs = [...report.matchAll(/<(\w+)[^>]*\shref="([^"]*)"/g)].map((m) => [m[1], m[2]]);
+  expect(hrefs.filter(([tag, url]) => tag !== 'a' && /^(?:https?:)?\/\//.test(url!))).toEqual([]);
+  expect(report).toMatch(/http-equiv="Content-Security-Policy" content="default-src (?:'|&#39;)none(?:'|&#39;);/);
+
+  // Rendered in Chromium it requests nothing at all (a screenshot of it goes to the artifacts).
+  const viewer = await context.newPage();
+  const requests: string[] = [];
+  viewer.on('request', (r) => requests.push(r.url()));
+  await viewer.setContent(report, { waitUntil: 'load' });
+  await expect(viewer.getByRole('heading', { level: 1 })).toContainText('vMotion Path Doctor');
+  await expect(viewer.locator('svg .arrow').first()).toBeVisible();
+  expect(requests).toEqual([]);
+  await viewer.close();
+
+  const mdDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (Markdown)' }).click();
+  const md = await mdDownload;
+  expect(md.suggestedFilename()).toBe('esx31-to-esx32-report.md');
+  const markdown = readFileSync(await md.path(), 'utf8');
+  expect(markdown).toContain('# vMotion Path Doctor');
+  expect(markdown).toMatch(/vMotion leaves esx31 by vmk0 instead of vmk1/);
+  expect(markdown).toContain('VMOTION_EGRESS_MISMATCH');
+});
+
+test('the path picture: arrows take the keyboard focus and show their reasoning', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.paste('source', example('bind0-6.7/esx-a.txt'));
+  await app.paste('dest', example('bind0-6.7/esx-b.txt'));
+  await app.idle();
+  await app.analyse();
+  const picture = page.getByRole('region', { name: 'Path picture, scrollable' });
+  await expect(picture.locator('svg')).toBeVisible();
+  // The picture's own <style> is not inserted (the CSP allows none inline): the app's sheet styles it instead.
+  expect(await picture.locator('style').count()).toBe(0);
+  const vmotion = picture.locator('g.arrow[data-class="vmotion"][data-kind="actual"]');
+  await expect(vmotion).toHaveAttribute('aria-label', /vMotion.*esx31.*vmk0/i);
+  await vmotion.focus();
+  await expect(page.getByTestId('picture-reason')).toContainText('BindToVmknic');
+  const halo = await vmotion.evaluate((el) => getComputedStyle(el).filter);
+  expect(halo).toContain('drop-shadow');
+  // The intended path is drawn beside the wrong one, with its own label.
+  await expect(picture.locator('g.arrow[data-class="vmotion"][data-kind="intended"]')).toHaveCount(1);
 });

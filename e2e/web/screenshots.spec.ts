@@ -1,8 +1,10 @@
 /**
  * Screenshots of each main screen, light and dark, at 1280x720 and at 200% zoom, saved under
- * e2e/artifacts/screens/ (git-ignored) for people to look at; the README's pictures come from here.
+ * e2e/artifacts/screens/ (git-ignored) for people to look at; the README's pictures come from here. Also the path
+ * picture on the result screen, the exported HTML report as Chromium renders it, and the result screen as it
+ * prints (the web build's PDF).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { example } from '../pages/app-page.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -27,6 +29,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.analyse();
     await expect(app.verdict).toBeVisible();
     await shot(page, `result-${scheme}`);
+    await page.locator('#picture-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await page.locator('g.arrow[data-class="vmotion"][data-kind="actual"]').focus();
+    await expect(page.getByTestId('picture-reason')).toContainText('BindToVmknic');
+    await shot(page, `result-picture-${scheme}`);
     await page.locator('#fix-h').scrollIntoViewIfNeeded();
     await shot(page, `result-fix-${scheme}`);
     await page.getByRole('button', { name: 'Back to the evidence' }).click();
@@ -65,5 +71,32 @@ test.describe('200% zoom', () => {
     await app.idle();
     await app.analyse();
     await shot(page, 'result-zoom200');
+    await page.locator('#picture-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
+    await shot(page, 'result-picture-zoom200');
   });
+});
+
+test('the exported HTML report and the printed result screen', async ({ app, page, context }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.paste('source', example('seed-denneman-5.1/source.txt'));
+  await app.paste('dest', example('seed-denneman-5.1/dest.txt'));
+  await app.chooseMigration('snapshots');
+  await app.idle();
+  await app.analyse();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report (HTML)' }).click();
+  const report = readFileSync(await (await download).path(), 'utf8');
+  const viewer = await context.newPage();
+  await viewer.setViewportSize({ width: 1280, height: 720 });
+  await viewer.setContent(report, { waitUntil: 'load' });
+  await viewer.screenshot({ path: `${DIR}/report-html.png`, fullPage: true });
+  await viewer.emulateMedia({ media: 'print' });
+  await viewer.screenshot({ path: `${DIR}/report-html-print.png`, fullPage: true });
+  await viewer.close();
+
+  // What "Print or save as PDF" gives in the web build: the print style sheet, in the light colours.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  await expect(page.getByRole('button', { name: 'Export report (HTML)' })).toBeHidden();
+  await shot(page, 'result-print', true);
 });

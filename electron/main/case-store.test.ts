@@ -22,6 +22,15 @@ describe('writeFileAtomic', () => {
     expect([...readFileSync(target)]).toEqual([...bytes]);
   });
 
+  it('runs many writes of one file at once without a clash: the file holds one of them whole, no temp file stays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vpd-case-'));
+    const target = join(dir, 'case.vpdcase');
+    const texts = Array.from({ length: 20 }, (_, i) => String(i).repeat(10_000 + i));
+    await Promise.all(texts.map((t) => writeFileAtomic(target, t)));
+    expect(texts).toContain(readFileSync(target, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['case.vpdcase']);
+  });
+
   it('fails without touching the target when the folder does not exist', async () => {
     await expect(writeFileAtomic(join(tmpdir(), 'no-such-dir-vpd', 'x.json'), 'x')).rejects.toThrow();
   });

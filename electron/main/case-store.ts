@@ -1,12 +1,36 @@
 /**
- * Writes a file so that a crash or a full disk never leaves a half-written case: write a temporary file next to
- * the target, fsync it, then rename it over the target (atomic on one filesystem).
+ * Writes a file so that a crash, a kill or a full disk never leaves a half-written case: write a temporary file
+ * next to the target (same folder, so the same filesystem), fsync it, rename it over the target (atomic), then
+ * fsync the folder so the rename itself survives a power cut. Killed at any point, the target holds either the
+ * previous save or the new one, never a mix.
  */
+import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** Temporary files start with a dot and end in `.tmp`: listings skip them and clean-up finds them. */
+export function isTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Windows cannot open a folder for fsync, and some filesystems refuse it: the rename is then as durable as
+  // the platform makes it, which is still atomic.
+  try {
+    const dir = await open(folder, 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+  } catch {
+    // best effort
+  }
+}
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  // Unique per write (pid + random), so two saves of one file in the same millisecond never share a temp file.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w', 0o600);
   try {
     await handle.writeFile(data);
@@ -23,4 +47,5 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await rm(temp, { force: true });
     throw e;
   }
+  await syncFolder(dirname(target));
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { registerIpc } from './ipc.ts';
+import { autosavesSettled, registerIpc } from './ipc.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
 import { installSecurity } from './security.ts';
 import { createMainWindow } from './window.ts';
@@ -38,5 +38,16 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+
+  // The window's last autosave (sent as the page unloads) is finished before the process ends; a kill still
+  // leaves the previous save intact (atomic writes), this only keeps a normal quit from dropping the last change.
+  let waited = false;
+  app.on('will-quit', (event) => {
+    const pending = autosavesSettled();
+    if (waited || !pending) return;
+    waited = true;
+    event.preventDefault();
+    void Promise.race([pending, new Promise((r) => setTimeout(r, 5000))]).finally(() => app.quit());
   });
 }

@@ -4,11 +4,12 @@
  * their fields across invoke).
  */
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { BrowserWindow, dialog, ipcMain } from 'electron';
+import { basename, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_NAMES, CHANNELS, ContractError, MAX_TEXT_CHARS, VALIDATE } from '../shared/contract.ts';
-import type { ApiName, Contract, OpenedFile, Result, Saved } from '../shared/contract.ts';
+import type { ApiName, AutosavedCase, Contract, OpenedFile, Result, Saved } from '../shared/contract.ts';
+import { AutosaveStore } from './autosave-store.ts';
 import { writeFileAtomic } from './case-store.ts';
 import { isAppUrl } from './paths.ts';
 
@@ -25,10 +26,28 @@ async function saveDialog(event: IpcMainInvokeEvent, suggestedName: string, filt
   return r.canceled || !r.filePath ? undefined : r.filePath;
 }
 
+let autosaves: AutosaveStore | undefined;
+
+/** The autosave folder, `<userData>/cases` (VPD_USER_DATA moves userData for tests: index.ts). */
+function autosaveStore(): AutosaveStore {
+  autosaves ??= new AutosaveStore(join(app.getPath('userData'), 'cases'));
+  return autosaves;
+}
+
+/** Autosaves still being written (the app waits for them before it quits), or undefined. */
+export function autosavesSettled(): Promise<void> | undefined {
+  return autosaves?.settled();
+}
+
+/** The save dialog's filter follows the report's extension (the contract allows .md and .html only). */
+function reportFilter(name: string): Electron.FileFilter {
+  return name.toLowerCase().endsWith('.html') ? { name: 'HTML report', extensions: ['html'] } : { name: 'Markdown', extensions: ['md'] };
+}
+
 const handlers: Handlers = {
   async openCase(event): Promise<OpenedFile | null> {
     const win = windowOf(event);
-    const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'Cases', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] };
+    const options: Electron.OpenDialogOptions = { properties: ['openFile'], filters: [{ name: 'Cases', extensions: ['vpdcase', 'json'] }, { name: 'All files', extensions: ['*'] }] };
     const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     const path = r.filePaths[0];
     if (r.canceled || !path) return null;
@@ -37,13 +56,13 @@ const handlers: Handlers = {
     return { name: basename(path), text: await readFile(path, 'utf8') };
   },
   async saveCase(event, { suggestedName, text }): Promise<Saved> {
-    const path = await saveDialog(event, suggestedName, [{ name: 'Cases', extensions: ['json'] }]);
+    const path = await saveDialog(event, suggestedName, [{ name: 'Cases', extensions: ['vpdcase'] }]);
     if (!path) return { saved: false };
     await writeFileAtomic(path, text);
     return { saved: true, name: basename(path) };
   },
   async exportReport(event, { suggestedName, text }): Promise<Saved> {
-    const path = await saveDialog(event, suggestedName, [{ name: 'Markdown', extensions: ['md'] }]);
+    const path = await saveDialog(event, suggestedName, [reportFilter(suggestedName)]);
     if (!path) return { saved: false };
     await writeFileAtomic(path, text);
     return { saved: true, name: basename(path) };
@@ -54,6 +73,16 @@ const handlers: Handlers = {
     const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
     await writeFileAtomic(path, pdf);
     return { saved: true, name: basename(path) };
+  },
+  async autosaveCase(_event, { id, text }): Promise<null> {
+    await autosaveStore().write(id, text);
+    return null;
+  },
+  async listAutosaved(): Promise<readonly AutosavedCase[]> {
+    return autosaveStore().list();
+  },
+  async openAutosaved(_event, id): Promise<OpenedFile> {
+    return autosaveStore().read(id);
   },
 };
 

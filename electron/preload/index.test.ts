@@ -14,7 +14,7 @@ describe('preload', () => {
   it('exposes one object, vpd, holding only the contract functions', () => {
     expect([...seen.exposed.keys()]).toEqual(['vpd']);
     const api = seen.exposed.get('vpd')!;
-    expect(Object.keys(api).sort()).toEqual(['exportReport', 'openCase', 'printReport', 'saveCase']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveCase', 'exportReport', 'listAutosaved', 'openAutosaved', 'openCase', 'printReport', 'saveCase']);
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
   });
 
@@ -22,6 +22,13 @@ describe('preload', () => {
     const api = seen.exposed.get('vpd') as Record<string, (...a: unknown[]) => Promise<unknown>>;
     await api.saveCase!({ suggestedName: 'a.json', text: '{}' });
     await api.openCase!();
-    expect(seen.invoked).toEqual([['vpd:case.save', { suggestedName: 'a.json', text: '{}' }], ['vpd:case.open']]);
+    await api.autosaveCase!({ id: 'case-0001', text: '{}' });
+    await api.openAutosaved!('case-0001');
+    expect(seen.invoked).toEqual([
+      ['vpd:case.save', { suggestedName: 'a.json', text: '{}' }],
+      ['vpd:case.open'],
+      ['vpd:autosave.write', { id: 'case-0001', text: '{}' }],
+      ['vpd:autosave.read', 'case-0001'],
+    ]);
   });
 });

@@ -10,6 +10,9 @@ export const CHANNELS = {
   saveCase: 'vpd:case.save',
   exportReport: 'vpd:report.export',
   printReport: 'vpd:report.print',
+  autosaveCase: 'vpd:autosave.write',
+  listAutosaved: 'vpd:autosave.list',
+  openAutosaved: 'vpd:autosave.read',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;
@@ -28,6 +31,24 @@ export interface OpenedFile {
 export interface SaveText {
   readonly suggestedName: string;
   readonly text: string;
+}
+
+/** One autosave of the current case into the app's data folder (`<userData>/cases/<id>.vpdcase`). */
+export interface AutosaveRequest {
+  /** The case's autosave slot: letters, digits and dashes (a UUID), never a path. */
+  readonly id: string;
+  /** The whole case file, as serializeCase wrote it. */
+  readonly text: string;
+}
+
+/** An autosaved case as the start screen lists it (newest first). */
+export interface AutosavedCase {
+  readonly id: string;
+  /** The case's title, when it has one. */
+  readonly title?: string;
+  /** ISO 8601: the case's own updatedAt, or the file's modification time. */
+  readonly updatedAt: string;
+  readonly bytes: number;
 }
 
 export interface PrintRequest {
@@ -50,6 +71,9 @@ export interface Contract {
   saveCase: { args: [SaveText]; result: Saved };
   exportReport: { args: [SaveText]; result: Saved };
   printReport: { args: [PrintRequest]; result: Saved };
+  autosaveCase: { args: [AutosaveRequest]; result: null };
+  listAutosaved: { args: []; result: readonly AutosavedCase[] };
+  openAutosaved: { args: [string]; result: OpenedFile };
 }
 
 /** `window.vpd`: one async function per contract entry, nothing else. */
@@ -82,6 +106,35 @@ function checkSaveText(v: unknown): SaveText {
   return { suggestedName: v.suggestedName, text: v.text };
 }
 
+/** Report files main may write: the Markdown and the self-contained HTML report (the dialog's filter follows it). */
+export const REPORT_EXTENSIONS = ['.md', '.html'] as const;
+
+function checkExport(v: unknown): SaveText {
+  const checked = checkSaveText(v);
+  if (!REPORT_EXTENSIONS.some((ext) => checked.suggestedName.toLowerCase().endsWith(ext))) {
+    throw new ContractError('BAD_ARGUMENT', `a report is saved as ${REPORT_EXTENSIONS.join(' or ')}`);
+  }
+  return checked;
+}
+
+/** An autosave slot: a UUID-like name, so it can never climb out of the cases folder or hide as a dot file. */
+export function isCaseId(v: unknown): v is string {
+  return typeof v === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]{7,63}$/.test(v);
+}
+
+/** Where every case file the app writes starts (serializeCase's fixed key order, src/core/case/serialize.ts). */
+const CASE_HEAD = /^\{\s*"format":\s*"vpdcase"/;
+
+function checkAutosave(v: unknown): AutosaveRequest {
+  if (!isRecord(v)) throw new ContractError('BAD_ARGUMENT', 'expected { id, text }');
+  if (!isCaseId(v.id)) throw new ContractError('BAD_ARGUMENT', 'id must be 8 to 64 letters, digits or dashes');
+  if (typeof v.text !== 'string') throw new ContractError('BAD_ARGUMENT', 'text must be a string');
+  if (v.text.length > MAX_TEXT_CHARS) throw new ContractError('TOO_LARGE', `the case is larger than ${MAX_TEXT_CHARS / (1024 * 1024)} MiB`);
+  // Only case files go into the cases folder: the list reads their heads, and nothing else belongs there.
+  if (!CASE_HEAD.test(v.text.slice(0, 64))) throw new ContractError('BAD_ARGUMENT', 'text must be a case file (format "vpdcase")');
+  return { id: v.id, text: v.text };
+}
+
 function checkPrint(v: unknown): PrintRequest {
   if (!isRecord(v) || !isSafeFileName(v.suggestedName)) throw new ContractError('BAD_ARGUMENT', 'expected { suggestedName } with a plain file name');
   return { suggestedName: v.suggestedName };
@@ -103,11 +156,24 @@ export const VALIDATE: { readonly [K in ApiName]: (args: readonly unknown[]) => 
   },
   exportReport: (args) => {
     arity(args, 1);
-    return [checkSaveText(args[0])];
+    return [checkExport(args[0])];
   },
   printReport: (args) => {
     arity(args, 1);
     return [checkPrint(args[0])];
+  },
+  autosaveCase: (args) => {
+    arity(args, 1);
+    return [checkAutosave(args[0])];
+  },
+  listAutosaved: (args) => {
+    arity(args, 0);
+    return [];
+  },
+  openAutosaved: (args) => {
+    arity(args, 1);
+    if (!isCaseId(args[0])) throw new ContractError('BAD_ARGUMENT', 'expected a case id');
+    return [args[0]];
   },
 };
 

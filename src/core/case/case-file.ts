@@ -20,6 +20,9 @@ export const CASE_EXTENSION = '.vpdcase';
 export const MAX_CASE_CHARS = 64 * 1024 * 1024;
 
 export type EvidenceRole = 'source' | 'destination' | 'unassigned';
+/** The app screen the case was left on, so opening it shows the same one. */
+export type CaseScreen = 'evidence' | 'result' | 'wizard';
+export const CASE_SCREENS: readonly CaseScreen[] = ['evidence', 'result', 'wizard'];
 export const EVIDENCE_ROLES: readonly EvidenceRole[] = ['source', 'destination', 'unassigned'];
 
 export interface CaseEvidence {
@@ -40,6 +43,11 @@ export interface CaseFlow {
   readonly state: string | null;
   /** The states visited, in order (for Back). */
   readonly history: readonly string[];
+  /**
+   * True when the pasted evidence was handed to the flow ("Use this evidence"): reopening re-reads it and lets it
+   * answer first, as it did. Absent when the flow was walked by answers alone.
+   */
+  readonly evidenceUsed?: boolean;
 }
 
 export interface CaseFile {
@@ -50,6 +58,8 @@ export interface CaseFile {
   readonly updatedAt: string;
   /** Optional heading for the recent-cases list (`esx01 → esx02`). */
   readonly title?: string;
+  /** The screen the case was left on (absent: the app picks one from the flow and the evidence). */
+  readonly screen?: CaseScreen;
   readonly evidence: readonly CaseEvidence[];
   /** When a paste holds several hosts: the host chosen for each side. */
   readonly picked?: { readonly source?: string; readonly destination?: string };

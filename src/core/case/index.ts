@@ -2,6 +2,7 @@
 export {
   CASE_EXTENSION,
   CASE_FORMAT,
+  CASE_SCREENS,
   CASE_VERSION,
   EVIDENCE_ROLES,
   isTimestamp,
@@ -11,6 +12,7 @@ export {
   type CaseEvidence,
   type CaseFile,
   type CaseFlow,
+  type CaseScreen,
   type EvidenceRole,
 } from './case-file.ts';
 export { parseCase, type ParseCaseOptions, type ParseCaseResult } from './parse.ts';

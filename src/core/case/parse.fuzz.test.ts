@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_KINDS } from '../result.ts';
-import { EVIDENCE_ROLES, type CaseFile } from './case-file.ts';
+import { CASE_SCREENS, EVIDENCE_ROLES, type CaseFile } from './case-file.ts';
 import { parseCase } from './parse.ts';
 import { serializeCase } from './serialize.ts';
 
@@ -14,13 +14,17 @@ const caseFile: fc.Arbitrary<CaseFile> = fc
       createdAt: timestamp,
       updatedAt: timestamp,
       title: text,
+      screen: fc.constantFrom(...CASE_SCREENS),
       evidence: fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 12 }), name: text, text: fc.string({ unit: 'binary', maxLength: 200 }), role: fc.constantFrom(...EVIDENCE_ROLES) }), {
         maxLength: 5,
         selector: (e) => e.id,
       }),
       picked: fc.record({ source: text, destination: text }, { requiredKeys: [] }),
       answers: fc.dictionary(fc.string({ maxLength: 12 }), text, { maxKeys: 6 }),
-      flow: fc.record({ id: fc.string({ minLength: 1, maxLength: 20 }), state: fc.option(text, { nil: null }), history: fc.array(text, { maxLength: 5 }) }),
+      flow: fc.record(
+        { id: fc.string({ minLength: 1, maxLength: 20 }), state: fc.option(text, { nil: null }), history: fc.array(text, { maxLength: 5 }), evidenceUsed: fc.boolean() },
+        { requiredKeys: ['id', 'state', 'history'] },
+      ),
       migration: fc.constantFrom(...MIGRATION_KINDS),
       notes: text,
     },

@@ -9,6 +9,7 @@ const SAMPLE: CaseFile = {
   createdAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-25T09:30:12.345Z',
   title: 'esx01 → esx02',
+  screen: 'wizard',
   evidence: [
     { id: 'source-paste', name: 'source paste', text: '[root@esx01:~] esxcfg-vmknic -l\r\nInterface  Port Group/DVPort   IP Family IP Address\n', role: 'source' },
     { id: 'f2', name: 'esx02 "b" <dump>.txt', text: '\u00e9\u{1F600}\ttabs', role: 'destination' },
@@ -16,7 +17,7 @@ const SAMPLE: CaseFile = {
   ],
   picked: { source: 'esx01', destination: 'esx02.lab.local' },
   answers: { symptom: 'vmotion-on-management', observedEgress: 'vmk0', __proto__x: 'y' },
-  flow: { id: 'vmotion-on-management', state: 'askObservedEgress', history: ['askSymptom', 'askObservedEgress'] },
+  flow: { id: 'vmotion-on-management', state: 'askObservedEgress', history: ['askSymptom', 'askObservedEgress'], evidenceUsed: true },
   migration: 'snapshots',
   notes: 'Customer says it got slow after the 7.0 U3 upgrade.\nTicket #4711.',
 };
@@ -48,16 +49,17 @@ describe('case file round trip', () => {
   it('writes the same bytes for the same case, in a fixed key order, ending in a newline', () => {
     const text = serializeCase(SAMPLE);
     expect(serializeCase(parsed(text))).toBe(text);
-    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'createdAt', 'updatedAt', 'title', 'migration', 'evidence', 'picked', 'answers', 'flow', 'notes']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'createdAt', 'updatedAt', 'title', 'screen', 'migration', 'evidence', 'picked', 'answers', 'flow', 'notes']);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
   it('keeps optional fields absent and a flow position that was not recorded as null', () => {
     const minimal = newCase('2026-11-25T09:30:00.000Z', 'cold');
     expect(parsed(serializeCase(minimal))).toEqual(minimal);
-    expect(serializeCase(minimal)).not.toMatch(/"title"|"picked"|"flow"/);
+    expect(serializeCase(minimal)).not.toMatch(/"title"|"screen"|"picked"|"flow"/);
     const noState: CaseFile = { ...minimal, flow: { id: 'start', state: null, history: [] } };
     expect(parsed(serializeCase(noState)).flow).toEqual({ id: 'start', state: null, history: [] });
+    expect(serializeCase(noState)).not.toContain('evidenceUsed');
   });
 
   it('keeps an answer named __proto__ as a plain answer (no prototype pollution)', () => {
@@ -151,6 +153,8 @@ describe('case files that cannot be opened get one clear sentence', () => {
     ['notes missing', (o) => delete o.notes, /"notes" must be a text, found nothing/],
     ['picked a string', (o) => (o.picked = 'esx01'), /"picked" must be an object/],
     ['title null', (o) => (o.title = null), /"title" must be a text, found null/],
+    ['screen unknown', (o) => (o.screen = 'settings'), /"screen" must be "evidence", "result" or "wizard", found the text "settings"/],
+    ['evidenceUsed a text', (o) => (o.flow.evidenceUsed = 'yes'), /"flow\.evidenceUsed" must be true or false, found the text "yes"/],
   ];
   for (const [what, change, message] of wrongTypes) {
     it(`a field of the wrong type: ${what}`, () => {

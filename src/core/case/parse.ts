@@ -4,7 +4,7 @@
  * Older versions are migrated (v1.ts) and the result says so (`migratedFrom`), so the app can offer to re-save.
  */
 import { MIGRATION_KINDS } from '../result.ts';
-import { CASE_FORMAT, CASE_VERSION, EVIDENCE_ROLES, isTimestamp, MAX_CASE_CHARS, type CaseEvidence, type CaseFile, type CaseFlow } from './case-file.ts';
+import { CASE_FORMAT, CASE_SCREENS, CASE_VERSION, EVIDENCE_ROLES, isTimestamp, MAX_CASE_CHARS, type CaseEvidence, type CaseFile, type CaseFlow } from './case-file.ts';
 import { describeValue, FieldError, has, isObject, list, object, oneOf, optionalString, string, type Json } from './read.ts';
 import { CASE_FORMAT_V1, migrateV1, readV1 } from './v1.ts';
 
@@ -57,7 +57,9 @@ function readFlow(raw: Json): CaseFlow | undefined {
     if (typeof h !== 'string') throw new FieldError(`"flow.history[${i}]" must be a text, found ${describeValue(h)}`);
     return h;
   });
-  return { id, state: rawState, history };
+  const used = Object.prototype.hasOwnProperty.call(flow, 'evidenceUsed') ? flow.evidenceUsed : undefined;
+  if (used !== undefined && typeof used !== 'boolean') throw new FieldError(`"flow.evidenceUsed" must be true or false, found ${describeValue(used)}`);
+  return { id, state: rawState, history, ...(used !== undefined ? { evidenceUsed: used } : {}) };
 }
 
 function readPicked(raw: Json): CaseFile['picked'] {
@@ -72,6 +74,7 @@ function readV2(raw: Json): CaseFile {
   const createdAt = timestamp(raw, 'createdAt');
   const updatedAt = timestamp(raw, 'updatedAt');
   const title = optionalString(raw, 'title', 'title');
+  const screen = has(raw, 'screen') ? oneOf(raw, 'screen', 'screen', CASE_SCREENS) : undefined;
   const evidence = readEvidence(raw);
   const picked = readPicked(raw);
   const answers = readAnswers(raw);
@@ -84,6 +87,7 @@ function readV2(raw: Json): CaseFile {
     createdAt,
     updatedAt,
     ...(title !== undefined ? { title } : {}),
+    ...(screen !== undefined ? { screen } : {}),
     evidence,
     ...(picked !== undefined ? { picked } : {}),
     answers,

@@ -11,6 +11,7 @@ export function serializeCase(c: CaseFile): string {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.title !== undefined ? { title: c.title } : {}),
+    ...(c.screen !== undefined ? { screen: c.screen } : {}),
     migration: c.migration,
     evidence: c.evidence.map((e) => ({ id: e.id, name: e.name, role: e.role, text: e.text })),
     ...(c.picked !== undefined
@@ -18,7 +19,7 @@ export function serializeCase(c: CaseFile): string {
       : {}),
     // fromEntries keeps a "__proto__" answer as an ordinary key.
     answers: Object.fromEntries(Object.entries(c.answers)),
-    ...(c.flow !== undefined ? { flow: { id: c.flow.id, state: c.flow.state, history: [...c.flow.history] } } : {}),
+    ...(c.flow !== undefined ? { flow: { id: c.flow.id, state: c.flow.state, history: [...c.flow.history], ...(c.flow.evidenceUsed !== undefined ? { evidenceUsed: c.flow.evidenceUsed } : {}) } } : {}),
     notes: c.notes,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;

@@ -373,7 +373,8 @@ function withFindings(a: PictureArrow, findings: readonly FindingResult[], hosts
   const onArrow = new Set([...a.from, ...a.to].map((e) => (e.side === 'vcenter' ? undefined : hosts[e.side])).filter((h): h is string => h !== undefined));
   const mine = findings.filter((f) => FINDINGS_OF[a.cls].includes(f.id) && f.hosts.some((h) => onArrow.has(h)));
   if (mine.length === 0) return a;
-  const lines = mine.map((f) => `Finding ${f.id} (${f.severity}): ${f.title}`);
+  // A finding raised on each host (e.g. COLD_DATA_OVER_MANAGEMENT) would otherwise read as the same line twice.
+  const lines = mine.map((f) => `Finding ${f.id} (${f.severity}${f.hosts.length > 0 ? `, ${f.hosts.join(', ')}` : ''}): ${f.title}`);
   return { ...a, findings: mine.map((f) => ({ id: f.id, severity: f.severity, title: f.title })), reasons: [a.reasons[0] ?? a.summary, ...lines, ...a.reasons.slice(1)] };
 }
 

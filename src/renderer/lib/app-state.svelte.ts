@@ -1,19 +1,31 @@
 /**
  * Which screen is shown and the objects every screen shares, handed down with a typed context (style.md §7:
- * createContext instead of module-level singletons).
+ * createContext instead of module-level singletons). Also the current case: its identity (the autosave slot),
+ * notes, and the mapping of everything on screen to a case file (case/case-content.ts) for saving, opening and
+ * autosaving.
  */
-import { createContext } from 'svelte';
-import type { Api } from './api/index.ts';
-import { CASE_FORMAT, CASE_VERSION, caseToJson, readCase } from './case-file.ts';
-import type { CaseFile } from './case-file.ts';
+import { createContext, untrack } from 'svelte';
+import { parseCase, serializeCase } from '../../core/case/index.ts';
+import type { CaseFile, CaseScreen } from '../../core/case/index.ts';
+import type { Api, OpenedText } from './api/index.ts';
+import { Autosaver } from './case/autosave.ts';
+import type { AutosaveItem } from './case/autosave.ts';
+import { caseFileName, fromCaseFile, isEmptyCase, newCaseId, toCaseFile } from './case/case-content.ts';
+import type { CaseContent } from './case/case-content.ts';
 import { EvidenceStore } from './evidence/evidence.svelte.ts';
-import { remember } from './recent.ts';
 import { findFlow, WIZARD_MIGRATION } from './wizard/flows-adapter.ts';
+import { replayAnswers } from './wizard/replay.ts';
 import { WizardSession } from './wizard/session.svelte.ts';
 
-export type CaseLoad = { readonly ok: true; readonly flow?: string } | { readonly ok: false; readonly message: string };
+export type CaseLoad = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-export type Screen = 'start' | 'evidence' | 'result' | 'wizard';
+export type Screen = 'start' | CaseScreen;
+
+/** Stands in for updatedAt while comparing a case with the last one saved (same length as a real timestamp). */
+const NO_DATE = '1970-01-01T00:00:00.000Z';
+
+/** idle: nothing to save yet; pending: a change waits for its save; saving: being written; saved; failed. */
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
 export class AppState {
   screen = $state<Screen>('start');
@@ -24,14 +36,54 @@ export class AppState {
   readonly evidence = new EvidenceStore();
   /** The walk through a flow, while one is active. */
   wizard = $state.raw<WizardSession | undefined>(undefined);
+  /** The engineer's notes on the case (kept in the case file, not in the report). */
+  notes = $state('');
+  /** The current case's autosave slot and creation time. */
+  caseId = $state(newCaseId());
+  createdAt = $state(new Date().toISOString());
+  /** How the last autosave went, for the small indicator in the header. */
+  saveState = $state<SaveState>('idle');
+  /** The case screen last shown: the start page is not part of a case. */
+  #caseScreen = $state<CaseScreen>('evidence');
+  readonly autosaver: Autosaver;
+  #failedOnce = false;
 
-  constructor(readonly api: Api) {}
+  /**
+   * `esx01 → esx02` once the evidence names the hosts, else the symptom of the flow being walked (derived: changes
+   * only when the text does, so a new analysis of the same hosts does not count as a change of the case).
+   */
+  readonly title = $derived.by(() => {
+    const o = this.evidence.outcome;
+    if (o.kind === 'analysed') return [o.source, o.dest].filter(Boolean).join(' → ');
+    const flow = this.wizard?.flow;
+    // The "start" flow's title is an instruction, not a name for a case.
+    return flow && flow.id !== 'start' ? flow.title : undefined;
+  });
+
+  constructor(readonly api: Api) {
+    this.autosaver = new Autosaver({
+      produce: () => this.#autosaveItem(),
+      onSaved: () => {
+        this.saveState = 'saved';
+        this.#failedOnce = false;
+      },
+      onEmpty: () => {
+        this.saveState = 'idle';
+      },
+      onError: (e) => {
+        this.saveState = 'failed';
+        // Say it once per run of failures, not per keystroke.
+        if (!this.#failedOnce) this.say(`The case could not be autosaved: ${e instanceof Error ? e.message : String(e)}. Use "Save case" to keep it in a file.`);
+        this.#failedOnce = true;
+      },
+    });
+  }
 
   /** Starts (or, when `reset` is false, resumes with the current evidence) the flow of a symptom. */
   startFlow(id: string, reset: boolean): boolean {
     const flow = findFlow(id);
     if (!flow) return false;
-    if (reset) this.evidence.clear();
+    if (reset) this.newCase();
     this.wizard?.stop();
     this.wizard = new WizardSession(flow);
     // The flows read evidence analysed as the kind in which every traffic class flows (flows/facts.ts).
@@ -49,6 +101,7 @@ export class AppState {
 
   go(screen: Screen): void {
     this.screen = screen;
+    if (screen !== 'start') this.#caseScreen = screen;
   }
 
   say(text: string): void {
@@ -57,41 +110,125 @@ export class AppState {
     queueMicrotask(() => (this.status = text));
   }
 
-  caseFile(): CaseFile {
-    const o = this.evidence.outcome;
-    const title = o.kind === 'analysed' ? [o.source, o.dest].filter(Boolean).join(' → ') : 'Untitled case';
+  /** Leaves the current case (its last change is saved first) and starts an empty one. */
+  newCase(): void {
+    this.autosaver.flushNow();
+    this.stopFlow();
+    this.caseId = newCaseId();
+    this.createdAt = new Date().toISOString();
+    this.notes = '';
+    this.evidence.clear();
+    this.evidence.setMigration('live');
+    this.#caseScreen = 'evidence';
+    this.saveState = 'idle';
+  }
+
+  /** Everything a case file keeps. Read inside an effect, it tracks every part of the case (autosave). */
+  caseContent(): CaseContent {
+    const session = this.wizard;
+    const position = session?.position;
+    const title = this.title;
     return {
-      format: CASE_FORMAT,
-      version: CASE_VERSION,
-      savedAt: new Date().toISOString(),
-      title,
-      ...(this.flowId !== undefined ? { flow: this.flowId } : {}),
-      evidence: $state.snapshot(this.evidence.snapshot()),
+      ...(title !== undefined ? { title } : {}),
+      screen: this.#caseScreen,
+      evidence: this.evidence.snapshot(),
+      answers: session?.answers ?? {},
+      ...(session && position ? { flow: { id: session.flow.id, ...position } } : {}),
+      notes: this.notes,
     };
   }
 
-  rememberCase(): void {
-    if (this.evidence.hasInput) remember(this.caseFile());
+  /** Call inside an effect: reads every part of the case (so the effect re-runs on any change) and schedules a save. */
+  autosaveOnChange(): void {
+    const content = this.caseContent();
+    untrack(() => {
+      this.autosaver.changed();
+      if (this.saveState !== 'saving' && !isEmptyCase(content, this.wizard?.flow.answers)) this.saveState = 'pending';
+    });
+  }
+
+  caseFile(updatedAt = new Date().toISOString()): CaseFile {
+    return toCaseFile(this.caseContent(), { createdAt: this.createdAt, updatedAt });
+  }
+
+  #autosaveItem(): AutosaveItem | undefined {
+    const content = this.caseContent();
+    if (isEmptyCase(content, this.wizard?.flow.answers)) return undefined;
+    const file = toCaseFile(content, { createdAt: this.createdAt, updatedAt: NO_DATE });
+    const text = serializeCase(file);
+    const id = this.caseId;
+    return {
+      key: `${id}\n${text}`,
+      size: text.length,
+      write: () => {
+        this.saveState = 'saving';
+        const updatedAt = new Date().toISOString();
+        // serializeCase writes updatedAt once, in the head, before any evidence (whose quotes are escaped).
+        const dated = text.replace(`"updatedAt": "${NO_DATE}"`, `"updatedAt": "${updatedAt}"`);
+        return this.api.autosave({ id, text: dated, ...(file.title !== undefined ? { title: file.title } : {}), updatedAt });
+      },
+    };
   }
 
   async saveCase(): Promise<void> {
     const c = this.caseFile();
-    const name = `${c.title.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'case'}.vpd.json`;
     try {
-      const said = await this.api.saveCase(name, caseToJson(c));
+      const said = await this.api.saveCase(caseFileName(c.title), serializeCase(c));
       if (said) this.say(said);
     } catch (e) {
       this.say(`The case could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  /** Restores a case; returns the flow id it was walked with, or a sentence saying why it could not be read. */
-  loadCase(name: string, text: string): CaseLoad {
-    const read = readCase(name, text);
-    if (!read.ok) return read;
-    this.evidence.restore(read.value.evidence);
-    this.say(`Opened ${read.value.title}.`);
-    return { ok: true, ...(read.value.flow !== undefined ? { flow: read.value.flow } : {}) };
+  /**
+   * Opens a case file (or an autosaved case, `recentId`) on the screen it was left on: evidence, picks, migration
+   * kind, notes, and the wizard replayed to the same question with the same answers. A file that cannot be read
+   * changes nothing and returns the sentence saying why.
+   */
+  async openCase(file: OpenedText, recentId?: string): Promise<CaseLoad> {
+    const read = parseCase(file.text, { name: file.name });
+    if (!read.ok) return { ok: false, message: read.error };
+    const content = fromCaseFile(read.case);
+
+    this.autosaver.flushNow();
+    this.stopFlow();
+    this.caseId = recentId ?? newCaseId();
+    this.createdAt = read.case.createdAt;
+    this.notes = content.notes;
+    this.evidence.restore(content.evidence);
+    this.saveState = 'idle';
+
+    let screen: CaseScreen = content.screen;
+    const flow = content.flow ? findFlow(content.flow.id) : undefined;
+    if (flow && content.flow) {
+      const session = new WizardSession(flow);
+      this.wizard = session;
+      this.flowId = flow.id;
+      // Answers given before the evidence was used, then the evidence, then the answers after it: the same order
+      // the walk most likely had, and the machine routes by answers, so the path comes out the same.
+      replayAnswers(session, content.answers);
+      if (content.flow.evidenceUsed) {
+        const o = await this.evidence.settle();
+        if (o.kind === 'analysed') {
+          session.useEvidence(o.analysis);
+          replayAnswers(session, content.answers);
+        }
+      }
+    } else if (screen === 'wizard') {
+      screen = 'evidence';
+    }
+    const outcome = await this.evidence.settle();
+    if (screen === 'result' && outcome.kind !== 'analysed') screen = flow ? 'wizard' : 'evidence';
+    this.go(screen);
+
+    // An autosaved case reopened as it was needs no new save; a file opened becomes a new autosaved case.
+    if (recentId !== undefined) {
+      const item = this.#autosaveItem();
+      if (item) this.autosaver.markSaved(item.key);
+    }
+    const name = read.case.title ?? file.name;
+    this.say(read.migratedFrom !== undefined ? `Opened ${name}, saved by an older version of the app and converted to the current case format.` : `Opened ${name}.`);
+    return { ok: true };
   }
 }
 

@@ -1,22 +1,45 @@
 /**
- * What the renderer needs from its host: open/save a case, export a report, print. Two implementations
- * (style.md §4): `electron-api.ts` over `window.vpd`, `web-api.ts` with browser file inputs and downloads.
+ * What the renderer needs from its host: open/save a case, export a report, print, and autosave the current case
+ * with a list of recent ones. Two implementations (style.md §4): `electron-api.ts` over `window.vpd`, `web-api.ts`
+ * with browser file inputs, downloads, localStorage and (for big cases) IndexedDB.
  */
-import type { VpdApi } from '../../../../electron/shared/contract.ts';
+import type { AutosavedCase, VpdApi } from '../../../../electron/shared/contract.ts';
 
 export interface OpenedText {
   readonly name: string;
   readonly text: string;
 }
 
+/** A case on the start screen's recent list (the same shape in both builds). */
+export type RecentCase = AutosavedCase;
+
+/** One autosave: the case file's text, plus what the recent list shows (the web build keeps its own index). */
+export interface AutosaveEntry {
+  readonly id: string;
+  readonly text: string;
+  readonly title?: string;
+  readonly updatedAt: string;
+}
+
 export interface Api {
   readonly kind: 'electron' | 'web';
   /** null when the user cancelled. */
   openCase(): Promise<OpenedText | null>;
-  /** Resolves to a sentence for the status line ("Saved case.vpd.json"), or null when cancelled. */
+  /** Resolves to a sentence for the status line ("Saved case.vpdcase"), or null when cancelled. */
   saveCase(name: string, text: string): Promise<string | null>;
-  exportReport(name: string, markdown: string): Promise<string | null>;
+  /** A report file: `name` ends in `.html` (the self-contained report) or `.md`. */
+  exportReport(name: string, text: string): Promise<string | null>;
   print(name: string): Promise<string | null>;
+  /**
+   * Stores the current case in the app's data (Electron: a file written atomically by main; web: localStorage,
+   * IndexedDB for big cases). Where the store is synchronous the write happens before this returns its promise,
+   * so a save started while the page unloads still lands.
+   */
+  autosave(entry: AutosaveEntry): Promise<void>;
+  /** The autosaved cases, newest first. */
+  recentCases(): Promise<readonly RecentCase[]>;
+  /** The text of one autosaved case; throws with a sentence when it is gone. */
+  openRecent(id: string): Promise<OpenedText>;
 }
 
 declare global {

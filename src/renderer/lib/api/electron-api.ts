@@ -16,7 +16,13 @@ export function electronApi(vpd: VpdApi): Api {
     kind: 'electron',
     openCase: async () => unwrap(await vpd.openCase()),
     saveCase: async (name, text) => said(unwrap(await vpd.saveCase({ suggestedName: name, text })), 'Saved'),
-    exportReport: async (name, markdown) => said(unwrap(await vpd.exportReport({ suggestedName: name, text: markdown })), 'Exported'),
+    exportReport: async (name, text) => said(unwrap(await vpd.exportReport({ suggestedName: name, text })), 'Exported'),
     print: async (name) => said(unwrap(await vpd.printReport({ suggestedName: name })), 'Printed to'),
+    // Main reads the title and date from the file itself: only the id and the text cross the bridge.
+    autosave: async ({ id, text }) => {
+      unwrap(await vpd.autosaveCase({ id, text }));
+    },
+    recentCases: async () => unwrap(await vpd.listAutosaved()),
+    openRecent: async (id) => unwrap(await vpd.openAutosaved(id)),
   };
 }

@@ -4,7 +4,7 @@ import { electronApi } from './electron-api.ts';
 import { webApi } from './web-api.ts';
 
 export function chooseApi(): Api {
-  return typeof window !== 'undefined' && window.vpd ? electronApi(window.vpd) : webApi;
+  return typeof window !== 'undefined' && window.vpd ? electronApi(window.vpd) : webApi();
 }
 
-export type { Api } from './api.ts';
+export type { Api, AutosaveEntry, OpenedText, RecentCase } from './api.ts';

@@ -1,4 +1,8 @@
-/** The plain web build's host API: a file input to open, a download link to save, the browser's print dialog. */
+/**
+ * The plain web build's host API: a file input to open, a download link to save and export, the browser's print
+ * dialog (with the print style sheet) for PDF, and the autosave store in localStorage / IndexedDB.
+ */
+import { indexedDbBlobs, WebCaseStore } from '../case/web-case-store.ts';
 import type { Api, OpenedText } from './api.ts';
 
 function pickFile(accept: string): Promise<File | null> {
@@ -24,22 +28,37 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const webApi: Api = {
-  kind: 'web',
-  async openCase(): Promise<OpenedText | null> {
-    const file = await pickFile('.json,.vpd.json,application/json');
-    return file ? { name: file.name, text: await file.text() } : null;
-  },
-  async saveCase(name, text) {
-    download(name, text, 'application/json');
-    return `Downloaded ${name}.`;
-  },
-  async exportReport(name, markdown) {
-    download(name, markdown, 'text/markdown');
-    return `Downloaded ${name}.`;
-  },
-  async print() {
-    window.print();
-    return null;
-  },
-};
+function localStorageOrUndefined(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Storage disabled for this page (a locked-down browser): autosave then says it cannot save.
+    return undefined;
+  }
+}
+
+export function webApi(): Api {
+  const store = new WebCaseStore(localStorageOrUndefined(), indexedDbBlobs());
+  return {
+    kind: 'web',
+    async openCase(): Promise<OpenedText | null> {
+      const file = await pickFile('.vpdcase,.json,application/json');
+      return file ? { name: file.name, text: await file.text() } : null;
+    },
+    async saveCase(name, text) {
+      download(name, text, 'application/json');
+      return `Downloaded ${name}.`;
+    },
+    async exportReport(name, text) {
+      download(name, text, name.toLowerCase().endsWith('.html') ? 'text/html' : 'text/markdown');
+      return `Downloaded ${name}.`;
+    },
+    async print() {
+      window.print();
+      return null;
+    },
+    autosave: (entry) => store.save(entry),
+    recentCases: () => store.list(),
+    openRecent: (id) => store.read(id),
+  };
+}

@@ -90,6 +90,8 @@ export type EngineOutcome =
       /** Why the pairing is what it is (e.g. two hosts in one paste). */
       readonly notes: readonly string[];
       readonly analysis: AnalysisResult;
+      /** The analysed hosts' models (source first): the path picture and the report draw their uplinks. */
+      readonly models: readonly HostModel[];
     };
 
 interface SideLoad {
@@ -211,5 +213,6 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
     ...(dest ? { dest: dest.name } : {}),
     notes,
     analysis,
+    models: dest ? [source, dest] : [source],
   };
 }

@@ -142,6 +142,7 @@ export class EvidenceStore {
     this.migration = s.migration;
     this.pickedSource = s.pickedSource;
     this.pickedDest = s.pickedDest;
+    this.notices = [];
     this.schedule(0);
   }
 

@@ -63,6 +63,18 @@ export class WizardSession {
     this.#bridge.send({ type: 'analysis.completed', facts: factsOf(analysis) });
   }
 
+  /** The answers the machine holds (the flow's starting answer included): what a case file keeps. */
+  get answers(): Readonly<Record<string, string>> {
+    return this.#bridge.snapshot.context.answers;
+  }
+
+  /** Where the walk stands, for a case file: the current state, the path to it, and whether evidence was used. */
+  get position(): { state: string | null; history: string[]; evidenceUsed: boolean } {
+    const ctx = this.#bridge.snapshot.context;
+    const history = ctx.trail.map((s) => s.state);
+    return { state: history[history.length - 1] ?? null, history, evidenceUsed: ctx.facts !== undefined };
+  }
+
   stop(): void {
     this.#bridge.stop();
   }

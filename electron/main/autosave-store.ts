@@ -1,0 +1,159 @@
+/**
+ * The autosaved cases in the app's data folder (`<userData>/cases/<id>.vpdcase`, one file per case, each written
+ * atomically by writeFileAtomic): killing the app mid-save loses at most the change being saved and never the
+ * previous save. Writes of one case are queued, so an older save can never land after a newer one. The folder keeps
+ * the newest KEEP_CASES cases; the start screen lists the newest LIST_CASES.
+ */
+import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AutosavedCase, OpenedFile } from '../shared/contract.ts';
+import { ContractError, isCaseId, MAX_TEXT_CHARS } from '../shared/contract.ts';
+import { isTempName, writeFileAtomic } from './case-store.ts';
+
+export const KEEP_CASES = 20;
+export const LIST_CASES = 10;
+const EXT = '.vpdcase';
+/** serializeCase writes the small fields (format … title, screen) before the evidence: they sit in the first lines. */
+const HEAD_BYTES = 4096;
+
+function idOf(file: string): string | undefined {
+  if (!file.endsWith(EXT)) return undefined;
+  const id = file.slice(0, -EXT.length);
+  return isCaseId(id) ? id : undefined;
+}
+
+/** A top-level string field of a case file's head, as serializeCase writes it (two-space indent, one per line). */
+function headField(head: string, key: 'title' | 'updatedAt'): string | undefined {
+  const m = new RegExp(`^ {2}"${key}": ("(?:[^"\\\\\\n]|\\\\.)*"),?\\r?$`, 'm').exec(head);
+  if (!m) return undefined;
+  try {
+    const v: unknown = JSON.parse(m[1]!);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readHead(path: string): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Entry {
+  readonly id: string;
+  readonly path: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+export class AutosaveStore {
+  readonly #queues = new Map<string, Promise<void>>();
+
+  constructor(
+    readonly dir: string,
+    /** Temp files older than this were left by a process that died mid-save: safe to delete. */
+    readonly startedAt: number = Date.now(),
+  ) {}
+
+  pathOf(id: string): string {
+    if (!isCaseId(id)) throw new ContractError('BAD_ARGUMENT', 'not a case id');
+    return join(this.dir, `${id}${EXT}`);
+  }
+
+  /** Saves one case atomically; resolves when it is on disk. Saves of the same case run one after another. */
+  write(id: string, text: string): Promise<void> {
+    const path = this.pathOf(id);
+    const previous = this.#queues.get(id) ?? Promise.resolve();
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(this.dir, { recursive: true });
+        await writeFileAtomic(path, text);
+        await this.#prune();
+      });
+    this.#queues.set(id, next);
+    void next.finally(() => {
+      if (this.#queues.get(id) === next) this.#queues.delete(id);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves when every save asked for so far has finished (or failed); undefined when none is running. */
+  settled(): Promise<void> | undefined {
+    if (this.#queues.size === 0) return undefined;
+    return Promise.allSettled([...this.#queues.values()]).then(() => undefined);
+  }
+
+  async #entries(): Promise<Entry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return [];
+    }
+    const entries: Entry[] = [];
+    for (const name of names) {
+      const path = join(this.dir, name);
+      if (isTempName(name)) {
+        // Left behind by a killed save (ours finish before this process lists): the case it was for is intact.
+        try {
+          if ((await stat(path)).mtimeMs < this.startedAt) await rm(path, { force: true });
+        } catch {
+          // gone already
+        }
+        continue;
+      }
+      const id = idOf(name);
+      if (id === undefined) continue;
+      try {
+        const s = await stat(path);
+        if (s.isFile()) entries.push({ id, path, mtimeMs: s.mtimeMs, size: s.size });
+      } catch {
+        // removed meanwhile
+      }
+    }
+    return entries.sort((a, b) => b.mtimeMs - a.mtimeMs || a.id.localeCompare(b.id));
+  }
+
+  async #prune(): Promise<void> {
+    const entries = await this.#entries();
+    for (const old of entries.slice(KEEP_CASES)) await rm(old.path, { force: true });
+  }
+
+  /** The newest cases, newest first, with the title and date read from each file's first lines. */
+  async list(): Promise<AutosavedCase[]> {
+    const out: AutosavedCase[] = [];
+    for (const e of (await this.#entries()).slice(0, LIST_CASES)) {
+      let head = '';
+      try {
+        head = await readHead(e.path);
+      } catch {
+        continue;
+      }
+      const title = headField(head, 'title');
+      const updatedAt = headField(head, 'updatedAt') ?? new Date(e.mtimeMs).toISOString();
+      out.push({ id: e.id, ...(title !== undefined ? { title } : {}), updatedAt, bytes: e.size });
+    }
+    return out;
+  }
+
+  /** The text of one autosaved case (the renderer parses and validates it like any opened file). */
+  async read(id: string): Promise<OpenedFile> {
+    const path = this.pathOf(id);
+    await this.#queues.get(id)?.catch(() => undefined);
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      throw new ContractError('IO', 'This case is no longer in the app\'s data folder.');
+    }
+    if (size > MAX_TEXT_CHARS) throw new ContractError('TOO_LARGE', `The autosaved case is ${Math.round(size / 1048576)} MiB; a case file is at most ${MAX_TEXT_CHARS / 1048576} MiB.`);
+    return { name: `${id}${EXT}`, text: await readFile(path, 'utf8') };
+  }
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { newCase, parseCase, serializeCase } from '../../../core/case/index.ts';
+import { caseKey, INDEX_KEY, KEEP_CASES, LEGACY_KEY, LIST_CASES, LOCAL_MAX_CHARS, WebCaseStore } from './web-case-store.ts';
+import type { BlobStore, KeyValueStore } from './web-case-store.ts';
+
+/** localStorage with a quota in characters, as browsers count it. */
+class FakeStorage implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  constructor(readonly quota = Infinity) {}
+  getItem(k: string): string | null {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string): void {
+    const used = [...this.map].reduce((n, [key, val]) => n + (key === k ? 0 : key.length + val.length), 0);
+    if (used + k.length + v.length > this.quota) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(k, v);
+  }
+  removeItem(k: string): void {
+    this.map.delete(k);
+  }
+}
+
+class FakeBlobs implements BlobStore {
+  readonly map = new Map<string, string>();
+  async put(id: string, text: string): Promise<void> {
+    this.map.set(id, text);
+  }
+  async get(id: string): Promise<string | undefined> {
+    return this.map.get(id);
+  }
+  async delete(id: string): Promise<void> {
+    this.map.delete(id);
+  }
+}
+
+const at = (n: number) => `2026-11-25T09:${String(n).padStart(2, '0')}:00.000Z`;
+
+function caseText(notes: string): string {
+  return serializeCase({ ...newCase('2026-11-25T09:00:00.000Z'), notes });
+}
+
+describe('WebCaseStore', () => {
+  it('writes a small case to localStorage before save() returns, and lists it newest first', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs());
+    void store.save({ id: 'case-0001', text: caseText('one'), title: 'esx01 → esx02', updatedAt: at(1) });
+    // No await: the unload path relies on this being written already.
+    expect(storage.getItem(caseKey('case-0001'))).toBe(caseText('one'));
+    await store.save({ id: 'case-0002', text: caseText('two'), updatedAt: at(2) });
+    expect(await store.list()).toEqual([
+      { id: 'case-0002', updatedAt: at(2), bytes: caseText('two').length },
+      { id: 'case-0001', title: 'esx01 → esx02', updatedAt: at(1), bytes: caseText('one').length },
+    ]);
+    expect(await store.read('case-0001')).toEqual({ name: 'esx01 → esx02', text: caseText('one') });
+  });
+
+  it('moves a case saved again to the top and keeps one entry for it', async () => {
+    const store = new WebCaseStore(new FakeStorage(), new FakeBlobs());
+    await store.save({ id: 'case-0001', text: caseText('a'), updatedAt: at(1) });
+    await store.save({ id: 'case-0002', text: caseText('b'), updatedAt: at(2) });
+    await store.save({ id: 'case-0001', text: caseText('a2'), updatedAt: at(3) });
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-0001', 'case-0002']);
+    expect((await store.read('case-0001')).text).toBe(caseText('a2'));
+  });
+
+  it('puts a case too big for localStorage into IndexedDB, and back when it shrinks', async () => {
+    const storage = new FakeStorage();
+    const blobs = new FakeBlobs();
+    const store = new WebCaseStore(storage, blobs);
+    const big = caseText('x'.repeat(LOCAL_MAX_CHARS));
+    await store.save({ id: 'case-big1', text: big, updatedAt: at(1) });
+    expect(storage.getItem(caseKey('case-big1'))).toBeNull();
+    expect(blobs.map.get('case-big1')).toBe(big);
+    expect((await store.read('case-big1')).text).toBe(big);
+    await store.save({ id: 'case-big1', text: caseText('small'), updatedAt: at(2) });
+    await Promise.resolve();
+    expect(storage.getItem(caseKey('case-big1'))).toBe(caseText('small'));
+    expect(blobs.map.has('case-big1')).toBe(false);
+  });
+
+  it('falls back to IndexedDB when localStorage is full', async () => {
+    const storage = new FakeStorage(3000);
+    const blobs = new FakeBlobs();
+    const store = new WebCaseStore(storage, blobs);
+    const text = caseText('y'.repeat(4000));
+    await store.save({ id: 'case-full', text, updatedAt: at(1) });
+    expect(blobs.map.get('case-full')).toBe(text);
+    expect((await store.read('case-full')).text).toBe(text);
+  });
+
+  it('says so when neither store can take the case', async () => {
+    const store = new WebCaseStore(new FakeStorage(100), undefined);
+    await expect(store.save({ id: 'case-none', text: caseText('z'.repeat(500)), updatedAt: at(1) })).rejects.toThrow(/too big for this browser's local storage/);
+    await expect(new WebCaseStore(undefined, undefined).save({ id: 'case-none', text: 'x', updatedAt: at(1) })).rejects.toThrow(/no local storage/);
+  });
+
+  it(`keeps the newest ${KEEP_CASES} cases, lists the newest ${LIST_CASES}, and drops the data of older ones`, async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs());
+    for (let i = 1; i <= KEEP_CASES + 3; i++) await store.save({ id: `case-${String(i).padStart(4, '0')}`, text: caseText(String(i)), updatedAt: at(i) });
+    const list = await store.list();
+    expect(list).toHaveLength(LIST_CASES);
+    expect(list[0]!.id).toBe(`case-${String(KEEP_CASES + 3).padStart(4, '0')}`);
+    expect(storage.getItem(caseKey('case-0001'))).toBeNull();
+    expect(storage.getItem(caseKey('case-0003'))).toBeNull();
+    expect(storage.getItem(caseKey('case-0004'))).not.toBeNull();
+  });
+
+  it('answers with a sentence for a case that is gone, and survives a damaged index', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs());
+    await expect(store.read('case-gone')).rejects.toThrow("This case is no longer in the browser's storage.");
+    storage.setItem(INDEX_KEY, '{not json');
+    expect(await store.list()).toEqual([]);
+    storage.setItem(INDEX_KEY, JSON.stringify([{ id: 'x' }, 42, { id: 'case-0009', updatedAt: at(9), bytes: 3, where: 'local' }]));
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-0009']);
+  });
+
+  it('imports the first builds\' recent list once, migrating each version 1 case', async () => {
+    const storage = new FakeStorage();
+    const v1 = (title: string, savedAt: string) =>
+      JSON.stringify({ format: 'vmotion-path-doctor-case', version: 1, savedAt, title, evidence: { sourceText: `[root@${title}:~] vmware -vl`, destText: '', attachments: [], migration: 'live' } });
+    storage.setItem(
+      LEGACY_KEY,
+      JSON.stringify([
+        { id: 'n', title: 'esx02', savedAt: at(2), json: v1('esx02', at(2)) },
+        { id: 'o', title: 'esx01', savedAt: at(1), json: v1('esx01', at(1)) },
+        { id: 'bad', title: 'junk', savedAt: at(0), json: '{' },
+      ]),
+    );
+    const store = new WebCaseStore(storage, new FakeBlobs());
+    const list = await store.list();
+    expect(list.map((r) => r.title)).toEqual(['esx02', 'esx01']);
+    expect(storage.getItem(LEGACY_KEY)).toBeNull();
+    const read = parseCase((await store.read(list[0]!.id)).text);
+    expect(read.ok && read.case.evidence).toEqual([{ id: 'source-paste', name: 'source paste', text: '[root@esx02:~] vmware -vl', role: 'source' }]);
+    expect(read.ok && read.case.version).toBe(2);
+    expect(await store.list()).toEqual(list);
+  });
+});

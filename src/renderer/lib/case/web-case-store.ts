@@ -1,0 +1,179 @@
+/**
+ * The web build's autosave store: each case in localStorage (synchronous, so a save started while the page
+ * unloads lands before it is gone: a reload loses nothing), cases too big for localStorage's few MiB in IndexedDB,
+ * and an index of them all for the start screen's recent list. Per origin: 127.0.0.1:<port> in the web build.
+ *
+ * Also imports the recent list of the app's first builds (`vpd.recent-cases`, version-1 case files) once, migrating
+ * each case to the current format.
+ */
+import { parseCase, serializeCase } from '../../../core/case/index.ts';
+import type { AutosaveEntry, OpenedText, RecentCase } from '../api/api.ts';
+import { newCaseId } from './case-content.ts';
+
+/** The part of `Storage` used here (tests pass a Map-backed one). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Where cases too big for localStorage go (IndexedDB in the browser, a Map in tests). */
+export interface BlobStore {
+  put(id: string, text: string): Promise<void>;
+  get(id: string): Promise<string | undefined>;
+  delete(id: string): Promise<void>;
+}
+
+interface IndexEntry extends RecentCase {
+  readonly where: 'local' | 'idb';
+}
+
+export const INDEX_KEY = 'vpd.cases';
+export const LEGACY_KEY = 'vpd.recent-cases';
+export const caseKey = (id: string): string => `vpd.case.${id}`;
+/** Larger cases go to IndexedDB: Chromium gives an origin about 5 M characters of localStorage in all. */
+export const LOCAL_MAX_CHARS = 1_000_000;
+export const KEEP_CASES = 20;
+export const LIST_CASES = 10;
+
+function isEntry(v: unknown): v is IndexEntry {
+  const e = v as Partial<IndexEntry> | null;
+  return (
+    typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.updatedAt === 'string' && typeof e.bytes === 'number' &&
+    (e.where === 'local' || e.where === 'idb') && (e.title === undefined || typeof e.title === 'string')
+  );
+}
+
+export class WebCaseStore {
+  constructor(
+    private readonly storage: KeyValueStore | undefined,
+    private readonly blobs: BlobStore | undefined,
+  ) {}
+
+  #index(): IndexEntry[] {
+    try {
+      const raw = this.storage?.getItem(INDEX_KEY);
+      const list: unknown = raw ? JSON.parse(raw) : [];
+      return Array.isArray(list) ? list.filter(isEntry) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  #writeIndex(entries: readonly IndexEntry[]): void {
+    const keep = entries.slice(0, KEEP_CASES);
+    for (const old of entries.slice(KEEP_CASES)) this.#drop(old);
+    this.storage?.setItem(INDEX_KEY, JSON.stringify(keep));
+  }
+
+  #drop(e: IndexEntry): void {
+    if (e.where === 'local') this.storage?.removeItem(caseKey(e.id));
+    else void this.blobs?.delete(e.id).catch(() => undefined);
+  }
+
+  #record(e: AutosaveEntry, where: IndexEntry['where']): void {
+    const entry: IndexEntry = { id: e.id, ...(e.title !== undefined ? { title: e.title } : {}), updatedAt: e.updatedAt, bytes: e.text.length, where };
+    this.#writeIndex([entry, ...this.#index().filter((x) => x.id !== e.id)]);
+  }
+
+  /**
+   * Saves one case. A case that fits in localStorage is written before this returns (the promise only reports);
+   * a bigger one goes to IndexedDB and is listed once it is stored there.
+   */
+  save(e: AutosaveEntry): Promise<void> {
+    if (!this.storage) return Promise.reject(new Error('this browser keeps no local storage for this page'));
+    const before = this.#index().find((x) => x.id === e.id);
+    if (e.text.length <= LOCAL_MAX_CHARS) {
+      try {
+        this.storage.setItem(caseKey(e.id), e.text);
+        this.#record(e, 'local');
+        if (before?.where === 'idb') void this.blobs?.delete(e.id).catch(() => undefined);
+        return Promise.resolve();
+      } catch {
+        // Quota: the other stored cases leave too little room. IndexedDB has far more.
+        this.storage.removeItem(caseKey(e.id));
+      }
+    }
+    const blobs = this.blobs;
+    if (!blobs) return Promise.reject(new Error(`the case (${Math.round(e.text.length / 1024)} KiB) is too big for this browser's local storage`));
+    return blobs.put(e.id, e.text).then(() => {
+      if (before?.where === 'local') this.storage?.removeItem(caseKey(e.id));
+      this.#record(e, 'idb');
+    });
+  }
+
+  /** Newest first; imports the first builds' recent list once. */
+  async list(): Promise<RecentCase[]> {
+    await this.#importLegacy();
+    return this.#index()
+      .slice(0, LIST_CASES)
+      .map(({ where: _where, ...recent }) => recent);
+  }
+
+  async read(id: string): Promise<OpenedText> {
+    const entry = this.#index().find((x) => x.id === id);
+    const text = entry === undefined ? undefined : entry.where === 'local' ? (this.storage?.getItem(caseKey(id)) ?? undefined) : await this.blobs?.get(id);
+    if (text === undefined) throw new Error("This case is no longer in the browser's storage.");
+    return { name: entry?.title ?? 'Autosaved case', text };
+  }
+
+  async #importLegacy(): Promise<void> {
+    const raw = this.storage?.getItem(LEGACY_KEY);
+    if (raw === null || raw === undefined) return;
+    let list: unknown;
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      list = [];
+    }
+    // Oldest first, so the newest ends up on top of the index.
+    const items = Array.isArray(list) ? [...list].reverse() : [];
+    for (const item of items) {
+      const json = (item as { json?: unknown } | null)?.json;
+      if (typeof json !== 'string') continue;
+      const read = parseCase(json);
+      if (!read.ok) continue;
+      const c = read.case;
+      try {
+        await this.save({ id: newCaseId(), text: serializeCase(c), ...(c.title !== undefined ? { title: c.title } : {}), updatedAt: c.updatedAt });
+      } catch {
+        // A case that no longer fits is skipped; the others still come over.
+      }
+    }
+    this.storage?.removeItem(LEGACY_KEY);
+  }
+}
+
+/** IndexedDB as a BlobStore: one database, one object store, the case id as key. */
+export function indexedDbBlobs(factory: IDBFactory | undefined = globalThis.indexedDB): BlobStore | undefined {
+  if (!factory) return undefined;
+  let db: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> =>
+    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = factory.open('vpd-cases', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('cases');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => {
+        // Try again on the next save instead of keeping the failure for the page's lifetime.
+        db = undefined;
+        reject(req.error ?? new Error('IndexedDB could not be opened'));
+      };
+    }));
+  const run = <T>(mode: IDBTransactionMode, act: (s: IDBObjectStore) => IDBRequest): Promise<T> =>
+    open().then(
+      (d) =>
+        new Promise<T>((resolve, reject) => {
+          const tx = d.transaction('cases', mode);
+          const req = act(tx.objectStore('cases'));
+          // Resolve on the transaction's completion: only then is a write durable.
+          tx.oncomplete = () => resolve(req.result as T);
+          tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+          tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+        }),
+    );
+  return {
+    put: (id, text) => run<unknown>('readwrite', (s) => s.put(text, id)).then(() => undefined),
+    get: (id) => run<unknown>('readonly', (s) => s.get(id)).then((v) => (typeof v === 'string' ? v : undefined)),
+    delete: (id) => run<unknown>('readwrite', (s) => s.delete(id)).then(() => undefined),
+  };
+}
