@@ -180,3 +180,12 @@ describe('path-doctor analyze: the path picture and the report', () => {
     expect(r.stderr).toContain('[--format text|json|markdown|svg|html]');
   });
 });
+
+describe('path-doctor analyze --format html: the knowledge base in the appendix', () => {
+  it('adds the articles that explain the report\'s findings', async () => {
+    const r = await runCli(['analyze', '--source', ex('bind0-6.7/esx-a.txt'), '--dest', ex('bind0-6.7/esx-b.txt'), '--format', 'html']);
+    expect(r.stdout).toContain('Appendix D: background on the findings');
+    expect(r.stdout).toMatch(/<section id="[^"]+" class="article"><h3>[^<]*BindToVmknic/);
+    expect(r.stdout).not.toMatch(/<script|https?:\/\/[^"]*\.(?:js|css|woff2?)\b/);
+  });
+});

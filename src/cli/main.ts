@@ -111,7 +111,12 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   else if (format === 'markdown') io.stdout(renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.
   else if (format === 'svg') io.stdout(renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
-  else if (format === 'html') io.stdout(renderHtmlReport(result, { generatedAt: reportTime(), toolVersion: toolVersion(), hosts: dest ? [source, dest] : [source] }));
+  else if (format === 'html') {
+    // The articles that explain the findings go into the report's appendix (loaded only for this format).
+    const { articlesForFindings } = await import('../kb/index.ts');
+    const articles = articlesForFindings(result.findings.map((f) => f.id));
+    io.stdout(renderHtmlReport(result, { generatedAt: reportTime(), toolVersion: toolVersion(), hosts: dest ? [source, dest] : [source], articles }));
+  }
   else io.stdout(renderText(result, { trace: args.flags.has('trace') }));
   return result.findings.some((f) => f.severity === 'blocker' || f.severity === 'high') ? EXIT_FINDINGS : EXIT_OK;
 }

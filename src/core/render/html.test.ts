@@ -155,3 +155,15 @@ describe('HTML report details', () => {
     expect(links.length).toBeGreaterThan(0);
   });
 });
+
+describe('renderHtmlReport: background articles', () => {
+  it('puts the given articles in their own appendix, and none when none are given', () => {
+    const { result } = analyseExample(EXAMPLES.find((x) => x.name === 'bind0-6.7')!);
+    const meta = { generatedAt: '2026-11-25T12:00:00Z', toolVersion: '0.1.0' };
+    const without = renderHtmlReport(result, meta);
+    expect(without).not.toContain('background on the findings');
+    const withArticles = renderHtmlReport(result, { ...meta, articles: [{ id: 'x', title: 'Why <vmk0>?', anchor: 'kb-x', html: '<p>Because.</p>' }] });
+    expect(withArticles).toContain('<h2 id="articles">Appendix D: background on the findings</h2><section id="kb-x" class="article"><h3>Why &lt;vmk0&gt;?</h3><p>Because.</p></section>');
+    expect(withArticles).toContain('Appendix E: about this report');
+  });
+});

@@ -40,6 +40,12 @@ export interface ReportMeta {
   readonly question?: string;
   /** Host models, to show each vmknic's uplinks in the picture. */
   readonly hosts?: readonly HostModel[];
+  /**
+   * Knowledge-base articles about the report's findings, already rendered by the knowledge base (src/kb
+   * `articlesForFindings`: markdown-it with raw HTML off, links restricted), so a customer can read the why.
+   * Passed in rather than imported because the knowledge base builds on the core, not the other way round.
+   */
+  readonly articles?: readonly { readonly id: string; readonly title: string; readonly anchor: string; readonly html: string }[];
 }
 
 /** The policy the report carries: nothing may load, only its own inline styles and data: images. */
@@ -361,6 +367,16 @@ function traceAppendix(flows: readonly FlowResult[]): string {
     .join('');
 }
 
+/** Appendix D: the knowledge-base articles behind the findings (their HTML is the knowledge base's safe output). */
+function articlesAppendix(meta: ReportMeta): string {
+  const articles = meta.articles ?? [];
+  if (articles.length === 0) return '';
+  return (
+    '<h2 id="articles">Appendix D: background on the findings</h2>' +
+    articles.map((x) => `<section id="${a(x.anchor)}" class="article"><h3>${e(x.title)}</h3>${x.html}</section>`).join('')
+  );
+}
+
 function appendix(result: AnalysisResult, meta: ReportMeta): string {
   const cited = citedSources(result);
   const sources =
@@ -382,7 +398,8 @@ function appendix(result: AnalysisResult, meta: ReportMeta): string {
     '<dt>Migrate.BindToVmknic</dt><dd>Host setting that decides whether vMotion is bound to the vMotion vmknic (3 = always, the default from 6.5) or left to the routing table (0).</dd>' +
     '<dt>definite / probable / uncertain</dt><dd>How sure an answer is: every input pasted / rests on a default or assumption / depends on a fact that was not pasted.</dd>' +
     '</dl>' +
-    `<h2 id="about">Appendix D: about this report</h2><p>Made by vMotion Path Doctor ${e(meta.toolVersion)} on ${e(formatDate(meta.generatedAt))}, offline, from the command output pasted into it; nothing was sent anywhere. The rules, with their confidence marks, follow the project\'s domain reference (decision procedure §1.7, findings §2, remediations §3).</p>` +
+    articlesAppendix(meta) +
+    `<h2 id="about">Appendix ${meta.articles && meta.articles.length > 0 ? 'E' : 'D'}: about this report</h2><p>Made by vMotion Path Doctor ${e(meta.toolVersion)} on ${e(formatDate(meta.generatedAt))}, offline, from the command output pasted into it; nothing was sent anywhere. The rules, with their confidence marks, follow the project\'s domain reference (decision procedure §1.7, findings §2, remediations §3).</p>` +
     '</section>'
   );
 }

@@ -6,6 +6,7 @@ import type { AnalysisResult } from '../../core/analyze.ts';
 import type { HostModel } from '../../core/model/host.ts';
 import { renderHtmlReport } from '../../core/render/html.ts';
 import { renderMarkdown } from '../../core/render/markdown.ts';
+import { loadKb } from './learn/kb-loader.ts';
 // Only `version` is bundled (Vite's named JSON exports), as the CLI reads it from package.json too.
 import { version } from '../../../package.json';
 
@@ -17,8 +18,14 @@ export function reportBaseName(source: string | undefined, dest: string | undefi
   return base || 'analysis';
 }
 
-export function htmlReport(analysis: AnalysisResult, hosts: readonly HostModel[], generatedAt: string): string {
-  return renderHtmlReport(analysis, { generatedAt, toolVersion: TOOL_VERSION, hosts });
+/**
+ * The HTML report, with the knowledge-base articles that explain its findings in the appendix (issue 10). The
+ * knowledge base is loaded on demand (kb-loader), so exporting a report is what fetches it, not the first screen.
+ */
+export async function htmlReport(analysis: AnalysisResult, hosts: readonly HostModel[], generatedAt: string): Promise<string> {
+  const { articlesForFindings } = await loadKb();
+  const articles = articlesForFindings(analysis.findings.map((f) => f.id));
+  return renderHtmlReport(analysis, { generatedAt, toolVersion: TOOL_VERSION, hosts, articles });
 }
 
 export function markdownReport(analysis: AnalysisResult, generatedAt: string): string {
