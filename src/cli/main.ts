@@ -38,6 +38,8 @@ const USAGE = `usage:
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
   path-doctor bundle FILE [--format text|json]   (hosts, recognised outputs, what is missing, past migrations)
+  path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]
+                      (whole estate: RVTools xlsx/CSV, PowerCLI CSV/JSON, ESXCLI tags, collector JSON)
   FILE is a pasted ESXi shell session or command output; - reads standard input. --source and --dest also take an
   ESXi support bundle (.tgz), a vCenter log export (.zip) or an unpacked bundle folder.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
@@ -128,6 +130,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   walk: ['answer', 'source', 'dest', 'format'],
   bundle: ['format'],
   explain: ['format'],
+  scan: ['format', 'migration'],
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -159,6 +162,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'explain':
         // Loaded on demand: the knowledge base (Markdown, search index, articles) is not needed by the other commands.
         return await (await import('./explain-command.ts')).runExplain(args, io);
+      case 'scan':
+        // Loaded on demand: the xlsx reader (exceljs) is not needed by the other commands.
+        return await (await import('./scan-command.ts')).runScan(args, io);
       default:
         throw new UsageError(`unknown command "${args.command}"`);
     }

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, runJson } from './run-cli.test-support.ts';
+
+const F = 'src/imports/__fixtures__';
+const RV = ['vSC_VMK', 'vHost', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort'].map((t) => `${F}/rvtools-4x/RVTools_tab${t}.csv`);
+const ESTATE = [...RV, `${F}/powercli/vmk-ps51.csv`, `${F}/powercli/tags.csv`, `${F}/powercli/bind-to-vmknic.csv`];
+
+const dir = mkdtempSync(join(tmpdir(), 'vpd-scan-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('path-doctor scan', () => {
+  it('prints the JSON contract: hosts, pairs, groups, sources (exit 1: high findings)', async () => {
+    const { code, json } = await runJson(['scan', ...ESTATE]);
+    expect(code).toBe(1);
+    expect(Object.keys(json)).toEqual(['migration', 'summary', 'hosts', 'pairs', 'groups', 'sources', 'warnings']);
+    const h = json.hosts[0];
+    expect(Object.keys(h)).toEqual(['name', 'vcenter', 'datacenter', 'cluster', 'version', 'vmknics', 'bindToVmknic', 'findings', 'risk', 'unknown', 'provenance']);
+    expect(h).toMatchObject({ name: 'esx01.lab.local', vcenter: 'vc01.lab.local', cluster: 'Prod', bindToVmknic: { value: 0, source: 'evidence' } });
+    expect(h.findings[0]).toEqual({ id: 'VMOTION_EGRESS_MISMATCH', severity: 'high', certainty: 'probable', vmknics: ['vmk0', 'vmk1'] });
+    expect(json.pairs[0]).toMatchObject({ hosts: ['esx01.lab.local', 'esx02.lab.local'], cluster: 'Prod' });
+    expect(json.groups[0]).toMatchObject({ id: expect.any(String), severity: 'high', hosts: expect.any(Array) });
+    expect(json.sources[0]).toEqual({ file: RV[0], format: 'rvtools-csv', tabs: ['vSC_VMK'], rows: 9, hosts: 3, vmknics: 9, missingColumns: [], skipped: [], notes: expect.any(Array) });
+  });
+
+  it('exit 0 when no host or pair has a blocker or high finding (the clean hosts of the collector sample)', async () => {
+    const doc = JSON.parse(readFileSync(`${F}/collector/estate.json`, 'utf8'));
+    doc.hosts = doc.hosts.filter((h: { name: string }) => h.name !== 'edge03.lab.local');
+    const file = join(dir, 'clean.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await runCli(['scan', file, '--format', 'json']);
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ hosts: 2, worst: 'none' });
+    expect(r.code).toBe(0);
+  });
+
+  it('writes CSV and Markdown with formula injection neutralised', async () => {
+    const file = join(dir, 'RVTools_tabvSC_VMK.csv');
+    writeFileSync(file, 'Host,Cluster,Device,Port Group,IP Address,Subnet mask,MTU\n"=HYPERLINK(""http://x"")",@Cl,vmk0,-pg,10.0.0.1,255.255.255.0,1500\n');
+    const csv = await runCli(['scan', file, '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)",,,'@Cl,/);
+    const md = await runCli(['scan', file, '--format', 'markdown']);
+    expect(md.stdout).toContain("| '=HYPERLINK\\(\"http://x\"\\) | '@Cl |");
+  });
+
+  it('refuses a bad file with exit 2 and one sentence naming it', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'nothing to see here\n');
+    const r = await runCli(['scan', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^path-doctor: .*notes\.txt is not a supported export: expected /);
+  });
+
+  it('exit 2 for usage errors: no file, standard input, an unknown format or option', async () => {
+    expect((await runCli(['scan'])).code).toBe(2);
+    expect((await runCli(['scan', '-'])).stderr).toMatch(/scan reads files only/);
+    expect((await runCli(['scan', ...RV, '--format', 'xml'])).stderr).toMatch(/--format must be one of text, json, csv, markdown/);
+    expect((await runCli(['scan', ...RV, '--source', 'x'])).stderr).toMatch(/scan does not take --source/);
+  });
+
+  it('prints a text report with grouped findings and what the files could not tell', async () => {
+    const r = await runCli(['scan', ...RV]);
+    expect(r.stdout).toMatch(/^ESTATE: 3 hosts in 1 cluster; worst risk: /);
+    expect(r.stdout).toContain('FINDINGS (grouped)');
+    expect(r.stdout).toMatch(/NOT KNOWN FROM THESE FILES\n {2}tags on 3 hosts/);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * `path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]`:
+ * the whole-estate scan (issue 8). FILEs are RVTools exports (xlsx or per-tab CSV), PowerCLI CSV/JSON exports,
+ * the ESXCLI tag output, the collector JSON (collectors/Get-VpdEstate.ps1) or pasted ESXi sessions, merged per host.
+ * Exit codes as for analyze: 0 no blocker or high risk, 1 at least one host or pair with one, 2 bad input or usage.
+ */
+import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate } from '../core/estate/index.ts';
+import { MIGRATION_KINDS } from '../core/result.ts';
+import { readEstate } from '../node/read-estate.ts';
+import { choice, type ParsedArgs, UsageError } from './args.ts';
+import type { Io } from './main.ts';
+
+export const SCAN_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
+
+export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
+  const files = args.positionals;
+  if (files.length === 0) throw new UsageError('scan needs at least one FILE (an RVTools, PowerCLI or collector export)');
+  if (files.includes('-')) throw new UsageError('scan reads files only (an xlsx cannot come from standard input)');
+  const format = choice(args, 'format', SCAN_FORMATS, 'text');
+  const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
+
+  const imported = await readEstate(files);
+  if (!imported.ok) {
+    io.stderr(`path-doctor: ${imported.error.message}\n`);
+    return 2;
+  }
+  const result = scanEstate({ hosts: imported.hosts, sources: imported.sources, warnings: imported.warnings, migration });
+  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (format === 'csv') io.stdout(renderScanCsv(result));
+  else if (format === 'markdown') io.stdout(renderScanMarkdown(result));
+  else io.stdout(renderScanText(result));
+  return result.summary.worst === 'blocker' || result.summary.worst === 'high' ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { HostModel } from '../model/host.ts';
+import { host } from '../test-support/hosts.ts';
+import { crossRelation, hostShape } from './shape.ts';
+import { hostArb } from './test-support/random-estate.ts';
+
+function layout(name: string, mgmt: string, vmotion: string, extra: Partial<Parameters<typeof host>[0]> = {}): HostModel {
+  return host({
+    name,
+    version: '7.0.3',
+    build: '22348816',
+    nics: [
+      { name: 'vmk0', ip: mgmt, tags: ['Management'], mtu: 1500, mac: `00:50:56:00:00:${name.length}` },
+      { name: 'vmk1', ip: vmotion, tags: ['VMotion'], mtu: 9000 },
+    ],
+    ...extra,
+  });
+}
+
+describe('host shapes', () => {
+  it('are equal for hosts that differ only in name, MACs, evidence and addresses with the same relation', () => {
+    const a = hostShape(layout('esx01', '10.0.1.11', '10.0.2.11'));
+    const b = hostShape(layout('esx-other.lab', '172.16.5.40', '172.16.9.40'));
+    expect(a.key).toBe(b.key);
+  });
+
+  it('differ when the address relation differs (vMotion moved into the management subnet)', () => {
+    expect(hostShape(layout('a', '10.0.1.11', '10.0.2.11')).key).not.toBe(hostShape(layout('a', '10.0.1.11', '10.0.1.12')).key);
+  });
+
+  it('differ when the assumed peer (first host of the subnet) is one of the host’s own addresses', () => {
+    expect(hostShape(layout('a', '10.0.1.11', '10.0.2.11')).key).not.toBe(hostShape(layout('a', '10.0.1.1', '10.0.2.11')).key);
+  });
+
+  it('differ on any fact the analysis reads: build, MTU, tags, setting, route', () => {
+    const base = hostShape(layout('a', '10.0.1.11', '10.0.2.11')).key;
+    const variants = [
+      layout('a', '10.0.1.11', '10.0.2.11', { build: '24859861' }),
+      host({ ...{ name: 'a', version: '7.0.3', build: '22348816' }, nics: [{ name: 'vmk0', ip: '10.0.1.11', tags: ['Management'], mtu: 1500 }, { name: 'vmk1', ip: '10.0.2.11', tags: ['VMotion'], mtu: 1500 }] }),
+      host({ name: 'a', version: '7.0.3', build: '22348816', nics: [{ name: 'vmk0', ip: '10.0.1.11', tags: ['Management', 'VMotion'], mtu: 1500 }, { name: 'vmk1', ip: '10.0.2.11', tags: ['VMotion'], mtu: 9000 }] }),
+      layout('a', '10.0.1.11', '10.0.2.11', { bind: 0 }),
+      layout('a', '10.0.1.11', '10.0.2.11', { defaultGateway: '10.0.1.1' }),
+    ];
+    for (const v of variants) expect(hostShape(v).key).not.toBe(base);
+  });
+
+  it('property: renaming a host and renumbering every address by a fixed offset in the first octet keeps the key', () => {
+    const shift = (model: HostModel): HostModel => JSON.parse(JSON.stringify({ ...model, name: 'renamed' }).replace(/"(\d+)\.(\d+)\.(\d+)\.(\d+)"/g, (m, a: string, b, c, d) => (Number(a) === 0 || m.includes('255.') ? m : `"${Number(a) + 100}.${b}.${c}.${d}"`)));
+    fc.assert(
+      fc.property(hostArb('esx1'), (model) => {
+        // Masks and 0.0.0.0 stay; addresses move from 10.x to 110.x (192.x would leave the address space: skipped).
+        const moved = shift(model);
+        if (JSON.stringify(moved).match(/"2\d\d\.\d/)) return;
+        expect(hostShape(moved).key).toBe(hostShape(model).key);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('cross relations', () => {
+  it('are equal for pairs in parallel subnets, different when two hosts share an address', () => {
+    const pair = (x: string, y: string) => crossRelation(hostShape(layout('a', `${x}.11`, '10.0.2.11')), hostShape(layout('b', `${y}.12`, '10.0.2.12')));
+    expect(pair('10.0.1', '10.0.1')).toBe(crossRelation(hostShape(layout('c', '172.16.1.5', '172.16.2.5')), hostShape(layout('d', '172.16.1.6', '172.16.2.6'))));
+    expect(pair('10.0.1', '10.0.3')).not.toBe(pair('10.0.1', '10.0.1'));
+    const dup = crossRelation(hostShape(layout('a', '10.0.1.11', '10.0.2.11')), hostShape(layout('b', '10.0.1.11', '10.0.2.12')));
+    expect(dup).not.toBe(pair('10.0.1', '10.0.1'));
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Host shapes: the key under which two hosts get the same answers from the analysis, so that 5,000 hosts cost a
+ * few dozen analyses (issue 8: "group identical hosts first").
+ *
+ * The analysis reads a host's facts verbatim (tags, netstacks, MTUs, versions, settings, vmknic and switch names)
+ * and its IPv4 addresses only through prefix comparisons: "is this address in that network" (route lookup,
+ * same-subnet groups, on-link checks, domain.md §1.7 B and H), "is it the same address" (owner of an address), and
+ * "the first host of that network" (the assumed peer of a single-host analysis, §1.7 D0). So a host is described
+ * by
+ *   - its structure: every fact except the host name, evidence lines and MACs, with each address replaced by `@`;
+ *   - its address relation: for every prefix length p the host uses (its masks, and 32 for equality), which of its
+ *     addresses share their first p bits.
+ * Two hosts with equal keys are the same host up to a renaming of addresses that keeps every prefix relation, and
+ * the analysis cannot tell them apart. For a pair, the cross relation (which address of one shares its first p bits
+ * with which address of the other) is added. `estate/equivalence.test.ts` checks the claim against the direct
+ * analysis on random estates.
+ */
+import type { HostModel } from '../model/host.ts';
+import { maskToPrefix, networkOf, someHostIn } from '../net/ipv4.ts';
+
+/** Facts the analysis never compares: evidence lines, MACs, IPv6 (not routed by the analysis), bookkeeping. */
+const SKIP = new Set(['evidence', 'mac', 'ipv6', 'commandsSeen', 'nameAssumed', 'description']);
+const MASK_KEY = /mask/i;
+const CIDR = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\/(\d{1,2})$/;
+
+export interface HostShape {
+  /** Structure and address relation; equal keys ⇒ equal analysis answers (up to names). */
+  readonly key: string;
+  /** Every address of the host (walk order, then derived network and first-host addresses). */
+  readonly addresses: readonly number[];
+  /** Prefix lengths the host's relation is taken at (ascending, 1–32). */
+  readonly prefixes: readonly number[];
+  /** Per prefix length: the distinct p-bit prefixes of `addresses`, in label order. */
+  readonly classes: ReadonlyMap<number, readonly number[]>;
+}
+
+function prefixOf(address: number, p: number): number {
+  return p >= 32 ? address : address >>> (32 - p);
+}
+
+/** Distinct p-bit prefixes of the addresses in first-seen order, and each address's label. */
+function classify(addresses: readonly number[], p: number): { values: number[]; labels: string } {
+  const values: number[] = [];
+  let labels = '';
+  for (const a of addresses) {
+    const v = prefixOf(a, p);
+    let i = values.indexOf(v);
+    if (i < 0) {
+      i = values.length;
+      values.push(v);
+    }
+    labels += `${i}.`;
+  }
+  return { values, labels };
+}
+
+/** A dotted quad the analysis would read the same way back (leading zeros, blanks: kept verbatim instead). */
+/**
+ * A dotted quad written the way the analysis reads it back (no leading zeros, no blanks), as a number; undefined
+ * for anything else (kept verbatim in the key). Hand-rolled: it runs on every string of 5,000 hosts.
+ */
+export function canonicalIpv4(text: string): number | undefined {
+  const n = text.length;
+  if (n < 7 || n > 15) return undefined;
+  let value = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return undefined;
+      value = value * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && octet === 0) return undefined; // leading zero
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return undefined;
+    } else return undefined;
+  }
+  if (dots !== 3 || digits === 0) return undefined;
+  return value * 256 + octet;
+}
+
+const PREFIX_OF_MASK = new Map<string, number | undefined>();
+
+/** maskToPrefix, remembered (an estate has a handful of distinct masks). */
+function prefixOfMask(mask: string): number | undefined {
+  if (PREFIX_OF_MASK.has(mask)) return PREFIX_OF_MASK.get(mask);
+  const p = maskToPrefix(mask);
+  if (PREFIX_OF_MASK.size < 4096) PREFIX_OF_MASK.set(mask, p);
+  return p;
+}
+
+/** Strings are written length-prefixed (`5'hello`): injective without escaping. */
+class Walker {
+  out = '';
+  readonly addresses: number[] = [0]; // 0.0.0.0: the analysis compares gateways and networks with it
+  readonly prefixes = new Set<number>([32]);
+
+  value(v: unknown, key: string): void {
+    switch (typeof v) {
+      case 'undefined':
+        return;
+      case 'string':
+        this.string(v, key);
+        return;
+      case 'number':
+        this.out += `#${v};`;
+        return;
+      case 'boolean':
+        this.out += v ? 'T' : 'F';
+        return;
+      case 'object':
+        if (v === null) {
+          this.out += 'N';
+          return;
+        }
+        if (Array.isArray(v)) {
+          this.out += '[';
+          for (let i = 0; i < v.length; i++) this.value(v[i], key);
+          this.out += ']';
+          return;
+        }
+        this.out += '{';
+        for (const k in v as Record<string, unknown>) {
+          if (SKIP.has(k)) continue;
+          const item = (v as Record<string, unknown>)[k];
+          if (item === undefined) continue;
+          this.out += `${k}=`;
+          this.value(item, k);
+        }
+        this.out += '}';
+        return;
+      default:
+        this.out += '?';
+    }
+  }
+
+  string(s: string, key: string): void {
+    if (MASK_KEY.test(key)) {
+      const p = prefixOfMask(s);
+      if (p !== undefined && p > 0) this.prefixes.add(p);
+      this.out += `${s.length}'${s}`;
+      return;
+    }
+    const n = canonicalIpv4(s);
+    if (n !== undefined) {
+      this.addresses.push(n);
+      this.out += '@';
+      return;
+    }
+    const cidr = s.includes('/') ? CIDR.exec(s) : null;
+    const a = cidr ? canonicalIpv4(cidr[1]!) : undefined;
+    if (cidr && a !== undefined && Number(cidr[2]) <= 32) {
+      this.addresses.push(a);
+      if (Number(cidr[2]) > 0) this.prefixes.add(Number(cidr[2]));
+      this.out += `@/${cidr[2]}`;
+      return;
+    }
+    this.out += `${s.length}'${s}`;
+  }
+}
+
+/** The shape of one host (see the module comment). */
+export function hostShape(host: HostModel): HostShape {
+  const w = new Walker();
+  for (const k in host) {
+    if (k === 'name' || SKIP.has(k)) continue;
+    const v = (host as unknown as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    w.out += `${k}=`;
+    w.value(v, k);
+    w.out += ';';
+  }
+  // Addresses the analysis derives: each vmknic's network and the first host in it (the assumed peer, §1.7 D0).
+  for (const nic of host.vmknics) {
+    const address = nic.ipv4 === undefined ? undefined : canonicalIpv4(nic.ipv4);
+    const prefix = nic.netmask === undefined ? undefined : prefixOfMask(nic.netmask);
+    // Not canonical (rare): the analysis's own parser decides.
+    const net =
+      address !== undefined && prefix !== undefined
+        ? { network: prefix === 0 ? 0 : (address & ((0xffffffff << (32 - prefix)) >>> 0)) >>> 0, prefix }
+        : networkOf(nic.ipv4, nic.netmask);
+    if (net) w.addresses.push(net.network, someHostIn(net));
+  }
+  const prefixes = [...w.prefixes].sort((a, b) => a - b);
+  const classes = new Map<number, number[]>();
+  let relation = '';
+  for (const p of prefixes) {
+    const { values, labels } = classify(w.addresses, p);
+    classes.set(p, values);
+    relation += `${p}:${labels}|`;
+  }
+  return { key: `${w.out}#${relation}`, addresses: w.addresses, prefixes, classes };
+}
+
+/** The distinct p-bit classes of a host's addresses, in label order. */
+export function classesAt(shape: HostShape, p: number): readonly number[] {
+  return shape.classes.get(p) ?? classify(shape.addresses, p).values;
+}
+
+/**
+ * The cross relation of two hosts: for every prefix length either uses, which p-bit class of `b` equals which
+ * class of `a` (-1: none). With both hosts' own keys it fixes the relation over all their addresses.
+ */
+export function crossRelation(a: HostShape, b: HostShape): string {
+  let out = '';
+  let i = 0;
+  let j = 0;
+  // Merge the two ascending prefix lists.
+  while (i < a.prefixes.length || j < b.prefixes.length) {
+    const pa = a.prefixes[i];
+    const pb = b.prefixes[j];
+    let p: number;
+    if (pb === undefined || (pa !== undefined && pa <= pb)) {
+      p = pa!;
+      i++;
+      if (pb === p) j++;
+    } else {
+      p = pb;
+      j++;
+    }
+    const ca = classesAt(a, p);
+    const cb = classesAt(b, p);
+    out += `${p}:`;
+    for (const v of cb) out += `${ca.indexOf(v)}.`;
+    out += '|';
+  }
+  return out;
+}

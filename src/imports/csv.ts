@@ -1,0 +1,310 @@
+/**
+ * CSV exports → Table. What PowerShell and RVTools do to a CSV (imports.md §2.2): a `#TYPE …` first line (Windows
+ * PowerShell without -NoTypeInformation), a BOM, `;` or tab instead of `,` (-UseCulture on German or French
+ * machines), quoted or bare fields, CRLF or LF.
+ *
+ * Two readers with the same answers on well-formed CSV (csv.test.ts proves it against csv-parse on generated
+ * files): `readCsv`, a small RFC 4180 scanner used by the scan, and `readCsvWithLibrary` (csv-parse). The benchmark
+ * (bench/scan.ts) showed csv-parse to be the bottleneck of a 5,000-host scan — 6–18× the cost of reading and
+ * splitting the same bytes, more than the whole analysis — so the issue's exception applies; both are measured.
+ * Hostile input: a field over MAX_FIELD_CHARS or a record over MAX_FIELDS fields is skipped with its line number
+ * (the scanner resynchronises at the next record); more than MAX_ROWS rows stop the reading with a reason.
+ */
+import { parse } from 'csv-parse/sync';
+import type { Table, TableRow } from './table.ts';
+import { tableOf } from './table.ts';
+
+/** No export field comes near this (a vHost row is ~500 bytes); a 10 MB field is skipped, never copied. */
+export const MAX_FIELD_CHARS = 64 * 1024;
+/** csv-parse's record cap (it cannot resynchronise after it, so reading stops there). */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+/** RVTools vHost has 74 columns; custom attributes add a few dozen. */
+export const MAX_FIELDS = 4096;
+/** vSC_VMK of a 15,000-host linked-mode estate is ~90,000 rows. */
+export const MAX_ROWS = 2_000_000;
+
+export type CsvRead = { readonly ok: true; readonly table: Table } | { readonly ok: false; readonly line: number; readonly message: string };
+
+/** The delimiter that splits the header line into the most fields (outside quotes). */
+export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = 0; i < headerLine.length && i < 64 * 1024; i++) {
+    const c = headerLine[i]!;
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return ',';
+}
+
+interface CsvRecord {
+  readonly record: string[];
+  readonly info: { readonly lines: number };
+}
+
+function lineEnd(text: string, from: number): number {
+  const i = text.indexOf('\n', from);
+  return i < 0 ? text.length : i;
+}
+
+interface Prelude {
+  readonly text: string;
+  readonly offset: number;
+  readonly typeName?: string;
+  readonly delimiter: ',' | ';' | '\t';
+}
+
+/** BOM, leading blank lines and a `#TYPE` line; the delimiter sniffed from the header line. */
+function prelude(input: string): Prelude | { error: string; line: number } {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  let offset = 0;
+  // Leading blank lines, then an optional `#TYPE` line.
+  let start = 0;
+  while (start < text.length) {
+    const end = lineEnd(text, start);
+    if (text.slice(start, end).trim() !== '') break;
+    start = end + 1;
+    offset++;
+  }
+  let typeName: string | undefined;
+  const firstEnd = lineEnd(text, start);
+  const first = text.slice(start, firstEnd).replace(/\r$/, '');
+  if (/^#TYPE\s/i.test(first)) {
+    typeName = first.slice(6).trim();
+    start = firstEnd + 1;
+    offset++;
+  }
+  if (start > 0) text = text.slice(start);
+  const headerText = text.slice(0, lineEnd(text, 0));
+  if (headerText.trim() === '') return { error: 'no header line', line: offset + 1 };
+  return { text, offset, ...(typeName !== undefined ? { typeName } : {}), delimiter: sniffDelimiter(headerText) };
+}
+
+/** The csv-parse reader (kept as the reference of `readCsv` and for comparison in the benchmark). */
+export function readCsvWithLibrary(file: string, input: string): CsvRead {
+  const pre = prelude(input);
+  if ('error' in pre) return { ok: false, line: pre.line, message: pre.error };
+  const { text, offset, typeName, delimiter } = pre;
+
+  const skipped: { line: number; reason: string }[] = [];
+  let records: CsvRecord[];
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      max_record_size: MAX_RECORD_BYTES,
+      skip_records_with_error: true,
+      on_skip: (err) => {
+        if (err) skipped.push({ line: offset + (typeof err.lines === 'number' ? err.lines : 0), reason: skipReason(err.code, err.message) });
+        return undefined;
+      },
+    }) as unknown as CsvRecord[];
+  } catch (e) {
+    const err = e as { lines?: unknown; code?: string; message?: string };
+    return { ok: false, line: offset + (typeof err.lines === 'number' ? err.lines : 1), message: skipReason(err.code, err.message ?? String(e)) };
+  }
+  const head = records[0];
+  if (!head) return { ok: false, line: offset + 1, message: 'no header line' };
+  const rows: TableRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const r = records[i]!;
+    rows.push({ line: offset + r.info.lines, cells: r.record });
+  }
+  return { ok: true, table: tableOf(file, head.record.map((h) => h.trim()), offset + head.info.lines, rows, skipped, typeName) };
+}
+
+function skipReason(code: string | undefined, message: string): string {
+  if (code === 'CSV_MAX_RECORD_SIZE') return `a record larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (reading stopped here; the rows before it are used)`;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote that is never closed (reading stopped here)';
+  return message.length > 200 ? `${message.slice(0, 197)}...` : message;
+}
+
+/** A scanned row; its text for evidence lines is cut from the file only when asked for. */
+class CsvRow implements TableRow {
+  constructor(
+    readonly line: number,
+    readonly cells: readonly string[],
+    private readonly text: string,
+    private readonly from: number,
+    private readonly end: number,
+  ) {}
+
+  get raw(): string {
+    return this.text.slice(this.from, Math.min(this.end, this.from + 240));
+  }
+}
+
+/**
+ * The scanner: RFC 4180 (a field is quoted when it starts with `"`, `""` inside is one quote, quoted fields may
+ * hold delimiters and line breaks), records end at LF or CRLF (or a lone CR), blank lines are skipped, rows may
+ * have any number of fields. Lenient where csv-parse would refuse: a quote inside a bare field is literal
+ * (csv-parse's relax_quotes), text after a closing quote is appended. Linear, never throws.
+ */
+class Scanner {
+  private i = 0;
+  private line: number;
+  private nl = -1; // a line feed at or after the last quoted field looked at; text length when none
+  private readonly n: number;
+  readonly skipped: { line: number; reason: string }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly delim: number,
+    offset: number,
+  ) {
+    this.line = offset + 1;
+    this.n = text.length;
+  }
+
+  private nextLf(from: number): number {
+    const k = this.text.indexOf('\n', from);
+    return k < 0 ? this.n : k;
+  }
+
+  /** Counts the line feeds before `q` that lie at or after `from`. */
+  private countLines(from: number, q: number): void {
+    if (this.nl < from) this.nl = this.nextLf(from);
+    while (this.nl < q) {
+      this.line++;
+      this.nl = this.nextLf(this.nl + 1);
+    }
+  }
+
+  /** The next non-blank record, or undefined at the end. `want[k]` false: cell k is not sliced. */
+  next(want?: readonly boolean[]): TableRow | undefined {
+    const { text, n, delim } = this;
+    while (this.i < n) {
+      const start = this.line;
+      const from = this.i;
+      const cells: string[] = [];
+      let problem: string | undefined;
+      let i = this.i;
+      for (;;) {
+        const keep = want === undefined || want[cells.length] === true;
+        let value = '';
+        let length = 0;
+        if (text.charCodeAt(i) === 34) {
+          // Quoted field: runs of text between quotes, `""` standing for one quote.
+          let j = i + 1;
+          let parts: string[] | undefined;
+          let closed = false;
+          for (;;) {
+            const q = text.indexOf('"', j);
+            if (q < 0) break;
+            this.countLines(j, q);
+            const escaped = text.charCodeAt(q + 1) === 34;
+            const end = escaped ? q + 1 : q;
+            length += end - j;
+            if (keep && length <= MAX_FIELD_CHARS && end > j) (parts ??= []).push(text.slice(j, end));
+            j = escaped ? q + 2 : q + 1;
+            if (!escaped) {
+              closed = true;
+              break;
+            }
+          }
+          if (!closed) {
+            this.countLines(j, n);
+            this.skipped.push({ line: start, reason: 'a quote that is never closed (reading stopped here)' });
+            this.i = n;
+            return undefined;
+          }
+          if (parts) value = parts.length === 1 ? parts[0]! : parts.join('');
+          // Text between the closing quote and the next delimiter (malformed) is kept, as relax_quotes does.
+          let k = j;
+          while (k < n) {
+            const c = text.charCodeAt(k);
+            if (c === delim || c === 10 || c === 13) break;
+            k++;
+          }
+          length += k - j;
+          if (keep && k > j && length <= MAX_FIELD_CHARS) value += text.slice(j, k);
+          i = k;
+        } else {
+          let k = i;
+          while (k < n) {
+            const c = text.charCodeAt(k);
+            if (c === delim || c === 10 || c === 13) break;
+            k++;
+          }
+          length = k - i;
+          if (keep && k > i && length <= MAX_FIELD_CHARS) value = text.slice(i, k);
+          i = k;
+        }
+        if (length > MAX_FIELD_CHARS) problem ??= `a field longer than ${MAX_FIELD_CHARS / 1024} KiB`;
+        if (cells.length < MAX_FIELDS) cells.push(value);
+        else problem ??= `more than ${MAX_FIELDS} fields`;
+        if (i >= n) break;
+        const c = text.charCodeAt(i);
+        if (c === delim) {
+          i++;
+          if (i >= n) {
+            cells.push('');
+            break;
+          }
+          continue;
+        }
+        break;
+      }
+      // End of record: CRLF, LF or CR.
+      const end = i;
+      if (i < n) {
+        i += text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        this.line++;
+      }
+      this.i = i;
+      if (problem) {
+        this.skipped.push({ line: start, reason: problem });
+        continue;
+      }
+      // Blank line (or a line of blanks): no record.
+      if (cells.length === 1 && (end - from === 0 || text.slice(from, end).trim() === '')) continue;
+      return new CsvRow(start, cells, text, from, end);
+    }
+    return undefined;
+  }
+
+  *rest(wanted?: readonly number[]): Iterable<TableRow> {
+    let want: boolean[] | undefined;
+    if (wanted) {
+      want = [];
+      for (const k of wanted) want[k] = true;
+    }
+    let count = 0;
+    for (let row = this.next(want); row; row = this.next(want)) {
+      if (++count > MAX_ROWS) {
+        this.skipped.push({ line: row.line, reason: `more than ${MAX_ROWS} rows: the rest of the file was not read` });
+        return;
+      }
+      yield row;
+    }
+  }
+}
+
+export function readCsv(file: string, input: string): CsvRead {
+  const pre = prelude(input);
+  if ('error' in pre) return { ok: false, line: pre.line, message: pre.error };
+  const scanner = new Scanner(pre.text, pre.delimiter.charCodeAt(0), pre.offset);
+  const head = scanner.next();
+  if (!head) return { ok: false, line: pre.offset + 1, message: scanner.skipped[0]?.reason ?? 'no header line' };
+  let used = false;
+  return {
+    ok: true,
+    table: {
+      file,
+      header: head.cells.map((h) => h.trim()),
+      headerLine: head.line,
+      ...(pre.typeName !== undefined ? { typeName: pre.typeName } : {}),
+      skipped: scanner.skipped,
+      rows: (wanted) => {
+        if (used) throw new Error('the rows of a CSV table can be read once');
+        used = true;
+        return scanner.rest(wanted);
+      },
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * What one imported file says about the hosts of an estate, before the files are merged (merge.ts): partial host
+ * facts, each with the rows it was read from. An export rarely describes a whole host (RVTools has no tags,
+ * PowerCLI no netstacks), so every field is optional and absence means "this file did not say".
+ */
+import type { EvidenceRef } from '../core/model/evidence.ts';
+import type { AdvancedValue, HostVersion, PhysicalNic, PingResult, Route, Vmknic } from '../core/model/host.ts';
+import type { SourceReport } from '../core/estate/types.ts';
+import type { Table, TableRow } from './table.ts';
+
+/** Formats the importers recognise (SourceReport.format). */
+export type FormatId =
+  | 'rvtools-xlsx'
+  | 'rvtools-csv'
+  | 'powercli-vmk-csv'
+  | 'powercli-vmk-json'
+  | 'powercli-advanced-csv'
+  | 'powercli-advanced-json'
+  | 'esxcli-tags-csv'
+  | 'esxcli-tags-json'
+  | 'collector-json'
+  | 'esxi-paste';
+
+/**
+ * Which file wins when two disagree on one fact: what the host itself printed (the collector's esxcli calls, a
+ * pasted session, the ESXCLI tag output) over PowerCLI's object view over RVTools' inventory copy.
+ */
+export const PRIORITY: Readonly<Record<FormatId, number>> = {
+  'collector-json': 3,
+  'esxi-paste': 3,
+  'esxcli-tags-csv': 3,
+  'esxcli-tags-json': 3,
+  'powercli-vmk-csv': 2,
+  'powercli-vmk-json': 2,
+  'powercli-advanced-csv': 2,
+  'powercli-advanced-json': 2,
+  'rvtools-xlsx': 1,
+  'rvtools-csv': 1,
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A vmknic as far as one file describes it. */
+export type VmknicFacts = Mutable<Partial<Omit<Vmknic, 'evidence' | 'ipv6'>>> & {
+  name: string;
+  ipv6?: string[];
+  evidence: EvidenceRef[];
+};
+
+export interface SwitchFacts {
+  name: string;
+  kind: 'standard' | 'distributed';
+  mtu?: number;
+  uplinks: string[];
+  portGroups: { name: string; vlan?: number; uplinks: string[] }[];
+  /** DVS sections of `esxcfg-vswitch -l` list DVPort ids with their client (vmnicN / vmkN). */
+  dvPorts: { id: string; client: string }[];
+  evidence: EvidenceRef;
+}
+
+export interface HostFacts {
+  /** Host name as the file spells it. */
+  name: string;
+  vcenter?: string;
+  datacenter?: string;
+  cluster?: string;
+  version?: HostVersion;
+  defaultGateway?: string;
+  vmknics: VmknicFacts[];
+  advanced: Record<string, AdvancedValue>;
+  /** Absent: this file has no routing table (the analysis then synthesises one). */
+  routes?: Route[];
+  netstacks?: string[];
+  switches: SwitchFacts[];
+  nics: PhysicalNic[];
+  netconfigSelectedVnic?: string | null;
+  pings?: PingResult[];
+  /** Kinds of output or export read for this host (HostModel.commandsSeen). */
+  seen: string[];
+  /** The first row that named the host. */
+  evidence: EvidenceRef;
+}
+
+/** A distributed switch from RVTools dvSwitch (not tied to one host row). */
+export interface DvsFacts {
+  vcenter?: string;
+  datacenter?: string;
+  name: string;
+  mtu?: number;
+  members: string[];
+  evidence: EvidenceRef;
+}
+
+/** A distributed port group from RVTools dvPort (no Host column: joined through vmknic port-group names). */
+export interface DvPortGroupFacts {
+  vcenter?: string;
+  name: string;
+  switch: string;
+  vlan?: number;
+  evidence: EvidenceRef;
+}
+
+/** Everything one file contributed, and its report. */
+export interface FileImport {
+  readonly format: FormatId;
+  readonly hosts: readonly HostFacts[];
+  readonly dvSwitches: readonly DvsFacts[];
+  readonly dvPortGroups: readonly DvPortGroupFacts[];
+  readonly report: SourceReport;
+}
+
+/** Error of a file that cannot be used at all: one sentence naming the file and what was expected. */
+export interface ImportError {
+  readonly file: string;
+  readonly message: string;
+}
+
+export type ImportOutcome = { readonly ok: true; readonly value: FileImport } | { readonly ok: false; readonly error: ImportError };
+
+/** Collects the facts of one file, keyed by (vCenter, host name). */
+export class FactsBuilder {
+  readonly hosts = new Map<string, HostFacts>();
+  readonly dvSwitches: DvsFacts[] = [];
+  readonly dvPortGroups: DvPortGroupFacts[] = [];
+  readonly skipped: { line: number; reason: string }[] = [];
+  readonly missingColumns: string[] = [];
+  readonly notes: string[] = [];
+  readonly tabs: string[] = [];
+  rows = 0;
+  skippedOver = 0;
+  version?: string;
+
+  constructor(readonly file: string) {}
+
+  private last?: { name: string; vcenter: string | undefined; host: HostFacts };
+
+  /** The facts of a host; `evidence` (or the row that first names it, cut only for a new host) names its source. */
+  host(name: string, vcenter: string | undefined, evidence: EvidenceRef | TableRow): HostFacts {
+    // Exports list a host's rows together: the previous row's host is the usual answer.
+    const last = this.last;
+    if (last && last.name === name && last.vcenter === vcenter) return last.host;
+    const key = `${(vcenter ?? '').toLowerCase()}\u0000${name.toLowerCase()}`;
+    let h = this.hosts.get(key);
+    if (!h) {
+      h = { name, ...(vcenter ? { vcenter } : {}), vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: 'cells' in evidence ? rowRef(this.file, evidence) : evidence };
+      this.hosts.set(key, h);
+    }
+    this.last = { name, vcenter, host: h };
+    return h;
+  }
+
+  skip(line: number, reason: string): void {
+    // A hostile file could skip millions of rows: keep the first thousand reasons and a count.
+    if (this.skipped.length < MAX_SKIPPED) this.skipped.push({ line, reason });
+    else this.skippedOver++;
+  }
+
+  build(format: FormatId): FileImport {
+    const hosts = [...this.hosts.values()];
+    const notes = [...this.notes];
+    if (this.skippedOver > 0) notes.push(`${this.skippedOver} more rows were skipped (only the first ${MAX_SKIPPED} are listed).`);
+    return {
+      format,
+      hosts,
+      dvSwitches: this.dvSwitches,
+      dvPortGroups: this.dvPortGroups,
+      report: {
+        file: this.file,
+        format,
+        ...(this.version ? { version: this.version } : {}),
+        ...(this.tabs.length > 0 ? { tabs: [...this.tabs] } : {}),
+        rows: this.rows,
+        hosts: hosts.length,
+        vmknics: hosts.reduce((n, h) => n + h.vmknics.length, 0),
+        missingColumns: [...this.missingColumns],
+        skipped: [...this.skipped],
+        notes,
+      },
+    };
+  }
+}
+
+export const MAX_SKIPPED = 1000;
+
+/** The vmknic of a host by name (vmk names are lower-case in ESXi; exports sometimes are not). */
+export function vmknicOf(host: HostFacts, name: string, evidence: EvidenceRef): VmknicFacts {
+  const lower = name.toLowerCase();
+  let v: VmknicFacts | undefined;
+  for (const n of host.vmknics) {
+    if (n.name === lower || n.name.toLowerCase() === lower) {
+      v = n;
+      break;
+    }
+  }
+  if (!v) {
+    v = { name, evidence: [] };
+    host.vmknics.push(v);
+  }
+  v.evidence.push(evidence);
+  return v;
+}
+
+/** An evidence line for a table row: `file:line` and the row as written (CSV) or its cells, cut to 240 chars. */
+export function rowRef(file: string, row: TableRow): EvidenceRef {
+  if (row.raw !== undefined) return { file, line: row.line, text: row.raw.length > 240 ? `${row.raw.slice(0, 237)}...` : row.raw };
+  let text = '';
+  for (const c of row.cells) {
+    if (text.length > 0) text += ',';
+    text += c.length > 80 ? `${c.slice(0, 77)}...` : c;
+    if (text.length > 240) {
+      text = `${text.slice(0, 237)}...`;
+      break;
+    }
+  }
+  return { file, line: row.line, text };
+}
+
+/** Iterates a table's rows, reading only the located columns, counting rows and collecting skipped ones. */
+export function* eachRow(b: FactsBuilder, table: Table, index: Readonly<Partial<Record<string, number>>>): Generator<TableRow> {
+  const wanted = Object.values(index).filter((i): i is number => typeof i === 'number');
+  for (const row of table.rows(wanted)) {
+    b.rows++;
+    yield row;
+  }
+  for (const s of table.skipped) b.skip(s.line, s.reason);
+}

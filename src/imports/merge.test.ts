@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { importEstate } from './import-estate.ts';
+import { fixture, text } from './test-support/files.ts';
+
+const RV4 = ['vSC_VMK', 'vHost', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort'].map((t) => fixture(`rvtools-4x/RVTools_tab${t}.csv`));
+
+function merged(files: Parameters<typeof importEstate>[0]) {
+  const r = importEstate(files);
+  if (!r.ok) throw new Error(r.error.message);
+  return r;
+}
+
+describe('merging the files of one estate per host', () => {
+  it('joins RVTools, the PowerCLI vmknic export, the tag output and the BindToVmknic export, each fact keeping its file', () => {
+    const r = merged([...RV4, fixture('powercli/vmk-ps51.csv'), fixture('powercli/tags.csv'), fixture('powercli/bind-to-vmknic.csv')]);
+    expect(r.hosts).toHaveLength(3);
+    const esx01 = r.hosts[0]!;
+    expect(esx01.model.vmknics.find((v) => v.name === 'vmk1')).toMatchObject({ ipv4: '10.10.1.111', tags: ['VMotion'], mtu: 9000, portGroup: 'vMotion' });
+    expect(esx01.model.advanced['/Migrate/BindToVmknic']!.value).toBe(0);
+    expect(esx01.provenance).toEqual({
+      cluster: ['rvtools-4x/RVTools_tabvSC_VMK.csv', 'rvtools-4x/RVTools_tabvHost.csv', 'rvtools-4x/RVTools_tabvSwitch.csv', 'rvtools-4x/RVTools_tabvPort.csv'],
+      version: ['rvtools-4x/RVTools_tabvHost.csv'],
+      bindToVmknic: ['powercli/bind-to-vmknic.csv'],
+      switches: ['rvtools-4x/RVTools_tabvSwitch.csv', 'rvtools-4x/RVTools_tabvPort.csv', 'rvtools-4x/RVTools_tabdvSwitch.csv'],
+      vmknics: ['powercli/tags.csv', 'powercli/vmk-ps51.csv', 'rvtools-4x/RVTools_tabvSC_VMK.csv'],
+      tags: ['powercli/tags.csv', 'powercli/vmk-ps51.csv'],
+      mtu: ['powercli/vmk-ps51.csv', 'rvtools-4x/RVTools_tabvSC_VMK.csv'],
+    });
+    // The vmknic's evidence lines come from every file that described it.
+    expect(new Set(esx01.model.vmknics[1]!.evidence.map((e) => e.file))).toEqual(new Set(['powercli/tags.csv', 'powercli/vmk-ps51.csv', 'rvtools-4x/RVTools_tabvSC_VMK.csv']));
+  });
+
+  it('matches a short name to its FQDN (esx03 in the BindToVmknic export), case-insensitively', () => {
+    const r = merged([fixture('rvtools-4x/RVTools_tabvSC_VMK.csv'), fixture('powercli/bind-to-vmknic.csv'), text('t.csv', 'VMHost,Interface,Tags\nESX02.LAB.LOCAL,vmk1,VMotion\n')]);
+    expect(r.hosts.map((h) => h.model.name)).toEqual(['esx01.lab.local', 'esx02.lab.local', 'esx03.lab.local']);
+    expect(r.hosts[2]!.model.advanced['/Migrate/BindToVmknic']!.value).toBe(3);
+    expect(r.hosts[1]!.model.vmknics.find((v) => v.name === 'vmk1')!.tags).toEqual(['VMotion']);
+  });
+
+  it('warns when two files disagree and keeps the stronger source (the host’s own tag output over PowerCLI)', () => {
+    const r = merged([fixture('powercli/vmk-ps51.csv'), fixture('powercli/tags.csv')]);
+    expect(r.warnings).toEqual([
+      {
+        file: 'powercli/vmk-ps51.csv',
+        line: 11, // the #TYPE line is line 1, the header line 2
+        message: 'esx03.lab.local: vmk2 service tags is VSAN in powercli/vmk-ps51.csv but VSAN, VSANWitness in powercli/tags.csv; the value from powercli/tags.csv is used',
+      },
+    ]);
+    expect(r.hosts.find((h) => h.model.name === 'esx03.lab.local')!.model.vmknics[2]!.tags).toEqual(['VSAN', 'VSANWitness']);
+  });
+
+  it('keeps two hosts with one name in two vCenters apart, and refuses to guess which one a short name means', () => {
+    const a = 'Host,Device,IP Address,Subnet mask,VI SDK Server\nesx01.a.local,vmk0,10.0.0.1,255.255.255.0,vc-a\nesx01.b.local,vmk0,10.0.1.1,255.255.255.0,vc-b\nesx01.a.local,vmk1,10.0.0.2,255.255.255.0,vc-b\n';
+    const r = merged([text('RVTools_tabvSC_VMK.csv', a), text('bind.csv', 'Entity,Name,Value\nesx01,Migrate.BindToVmknic,0\n')]);
+    expect(r.hosts.map((h) => [h.model.name, h.vcenter, h.model.vmknics.map((v) => v.name)])).toEqual([
+      ['esx01.a.local', 'vc-a', ['vmk0']],
+      ['esx01.b.local', 'vc-b', ['vmk0']],
+      ['esx01.a.local', 'vc-b', ['vmk1']],
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['esx01 matches 3 hosts (esx01.a.local in vc-a, esx01.b.local in vc-b, esx01.a.local in vc-b): its facts from this file are not used']);
+  });
+
+  it('never matches hosts named by IP address on their first octet', () => {
+    const r = merged([text('RVTools_tabvSC_VMK.csv', 'Host,Device,IP Address,Subnet mask\n10.0.0.11,vmk0,10.0.0.11,255.255.255.0\n10.0.0.12,vmk0,10.0.0.12,255.255.255.0\n')]);
+    expect(r.hosts.map((h) => h.model.name)).toEqual(['10.0.0.11', '10.0.0.12']);
+  });
+
+  it('refuses an estate in which no file names a host, in one sentence', () => {
+    const r = importEstate([fixture('rvtools-4x/RVTools_tabvInfo.csv')]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^no host found in rvtools-4x\/RVTools_tabvInfo\.csv: expected an RVTools export/);
+  });
+});

@@ -1,0 +1,384 @@
+/**
+ * Several files describing one estate → one HostModel per host (issue 8: an RVTools export plus the PowerCLI tag
+ * and BindToVmknic exports). Hosts match by name, case-insensitively, an FQDN matching its short name (never for
+ * IP-address names), and not across two different vCenters. Each fact keeps the files it came from (evidence
+ * lines, and a per-host provenance table); when two files disagree on a fact, the stronger source wins (what the
+ * host printed > PowerCLI > RVTools, facts.ts PRIORITY) and a warning names both values.
+ * Distributed switches (RVTools dvSwitch/dvPort, which have no Host column) are joined to hosts through the port
+ * group of their vmknics (imports.md §1.2 "Joins").
+ */
+import type { EstateHost } from '../core/estate/types.ts';
+import type { EvidenceRef, ParseWarning } from '../core/model/evidence.ts';
+import type { AdvancedValue, HostModel, Vmknic, VSwitch } from '../core/model/host.ts';
+import type { DvPortGroupFacts, DvsFacts, FileImport, HostFacts, SwitchFacts } from './facts.ts';
+import { PRIORITY } from './facts.ts';
+import { canonicalIpv4 } from '../core/estate/shape.ts';
+import { shortName } from './values.ts';
+
+interface Part {
+  readonly facts: HostFacts;
+  readonly file: string;
+  readonly priority: number;
+  readonly order: number;
+}
+
+interface Entry {
+  name: string;
+  vcenter?: string;
+  readonly parts: Part[];
+}
+
+export interface MergeResult {
+  readonly hosts: EstateHost[];
+  readonly warnings: ParseWarning[];
+}
+
+/** At most this many conflict warnings are listed (a file from another estate would conflict on every host). */
+const MAX_WARNINGS = 2000;
+
+class Warnings {
+  readonly list: ParseWarning[] = [];
+  private dropped = 0;
+  add(w: ParseWarning): void {
+    if (this.list.length < MAX_WARNINGS) this.list.push(w);
+    else this.dropped++;
+  }
+  done(): ParseWarning[] {
+    if (this.dropped > 0) this.list.push({ file: 'estate', line: 0, message: `${this.dropped} more warnings were not listed` });
+    return this.list;
+  }
+}
+
+/** A dotted name that is not an IP address. */
+function isFqdn(name: string): boolean {
+  return name.indexOf('.') > 0 && !name.includes(':') && canonicalIpv4(name) === undefined && !/^\d+(?:\.\d+){3}$/.test(name);
+}
+
+const NONE: readonly Entry[] = [];
+
+/** Entries a host of a file may be: not in another vCenter; by short name, not two different FQDNs. */
+function compatibleWith(list: readonly Entry[] | undefined, facts: HostFacts, byShortName: boolean): readonly Entry[] {
+  if (!list) return NONE;
+  const vc = facts.vcenter?.toLowerCase();
+  // The usual case: one entry, same vCenter (or none known).
+  if (list.length === 1) {
+    const e = list[0]!;
+    const vcOk = !vc || !e.vcenter || e.vcenter === facts.vcenter || vc === e.vcenter.toLowerCase();
+    if (vcOk && !(byShortName && isFqdn(e.name) && isFqdn(facts.name))) return list;
+    return NONE;
+  }
+  const out: Entry[] = [];
+  for (const e of list) {
+    if (vc && e.vcenter && vc !== e.vcenter.toLowerCase()) continue;
+    if (byShortName && isFqdn(e.name) && isFqdn(facts.name)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+function describeEntry(e: Entry): string {
+  return `${e.name}${e.vcenter ? ` in ${e.vcenter}` : ''}`;
+}
+
+function byPriority(a: Part, b: Part): number {
+  return b.priority - a.priority || a.order - b.order;
+}
+
+/** Groups the host facts of all files into hosts. */
+function identify(files: readonly FileImport[], warnings: Warnings): Entry[] {
+  const entries: Entry[] = [];
+  const byFull = new Map<string, Entry[]>();
+  const byShort = new Map<string, Entry[]>();
+  const add = (map: Map<string, Entry[]>, key: string, e: Entry) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [e]);
+    else if (!list.includes(e)) list.push(e);
+  };
+  const index = (e: Entry) => {
+    add(byFull, e.name.toLowerCase(), e);
+    add(byShort, shortName(e.name), e);
+  };
+  let order = 0;
+  for (const f of files) {
+    for (const facts of f.hosts) {
+      const part: Part = { facts, file: f.report.file, priority: PRIORITY[f.format], order: order++ };
+      let candidates = compatibleWith(byFull.get(facts.name.toLowerCase()), facts, false);
+      // An FQDN matches an entry known by its short name and the other way round; two FQDNs never match each other.
+      if (candidates.length === 0) candidates = compatibleWith(byShort.get(shortName(facts.name)), facts, true);
+      if (candidates.length > 1) {
+        warnings.add({
+          file: part.file,
+          line: facts.evidence.line,
+          message: `${facts.name} matches ${candidates.length} hosts (${candidates.map(describeEntry).join(', ')}): its facts from this file are not used`,
+        });
+        continue;
+      }
+      let entry = candidates[0];
+      if (!entry) {
+        entry = { name: facts.name, ...(facts.vcenter ? { vcenter: facts.vcenter } : {}), parts: [] };
+        entries.push(entry);
+      } else {
+        // The FQDN is the better name; a vCenter learnt from a later file fills the gap.
+        if (isFqdn(facts.name) && !isFqdn(entry.name)) entry.name = facts.name;
+        entry.vcenter ??= facts.vcenter;
+      }
+      const renamed = entry.parts.length > 0 && entry.name !== entry.parts[entry.parts.length - 1]!.facts.name;
+      if (entry.parts.length === 0 || renamed) index(entry);
+      entry.parts.push(part);
+    }
+  }
+  return entries;
+}
+
+/** Fact → files it came from (a plain object: 5,000 hosts × a few facts). */
+type Provenance = Record<string, string[]>;
+
+function note(p: Provenance, fact: string, file: string): void {
+  const files = p[fact];
+  if (files === undefined) p[fact] = [file];
+  else if (!files.includes(file)) files.push(file);
+}
+
+function versionLabel(v: NonNullable<HostModel['version']>): string {
+  return v.build ? `${v.version} build ${v.build}` : v.version;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  return a === b;
+}
+
+/**
+ * Takes `value` for a field unless a stronger source already set a different one (then warns). `origin` remembers
+ * which file set each field of one object (a vmknic, the host), so the warning can name both files.
+ */
+class Merger {
+  constructor(
+    private readonly host: string,
+    private readonly warnings: Warnings,
+  ) {}
+
+  /** `what` (and `subject`, e.g. the vmknic) name the fact in a warning; the sentence is built only on a conflict. */
+  take<T>(origin: Record<string, string>, field: string, current: T | undefined, value: T | undefined, part: Part, what: string, line = part.facts.evidence.line, subject?: string): T | undefined {
+    if (value === undefined) return current;
+    if (current === undefined) {
+      origin[field] = part.file;
+      return value;
+    }
+    if (!same(current, value)) {
+      const first = origin[field] ?? 'another file';
+      this.warnings.add({
+        file: part.file,
+        line,
+        message: `${this.host}: ${subject ? `${subject} ` : ''}${what} is ${show(value)} in ${part.file} but ${show(current)} in ${first}; the value from ${first} is used`,
+      });
+    }
+    return current;
+  }
+}
+
+function show(v: unknown): string {
+  if (Array.isArray(v)) return v.length === 0 ? '(none)' : v.join(', ');
+  return String(v);
+}
+
+const VMKNIC_FIELDS = [
+  ['portGroup', 'port group'],
+  ['dvPort', 'DVPort'],
+  ['ipv4', 'IPv4 address'],
+  ['netmask', 'netmask'],
+  ['mac', 'MAC'],
+  ['mtu', 'MTU'],
+  ['netstack', 'TCP/IP stack'],
+  ['enabled', 'enabled flag'],
+  ['addressType', 'address type'],
+  ['gateway', 'gateway'],
+  ['vswitch', 'switch'],
+] as const;
+
+function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmknic[] {
+  const out = new Map<string, { nic: Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] }; origin: Record<string, string> }>();
+  for (const part of parts) {
+    for (const v of part.facts.vmknics) {
+      const key = v.name.toLowerCase();
+      let cur = out.get(key);
+      if (!cur) {
+        cur = { nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
+        out.set(key, cur);
+      }
+      const nic = cur.nic;
+      const line = v.evidence[v.evidence.length - 1]?.line ?? part.facts.evidence.line;
+      const facts = v as unknown as Record<string, unknown>;
+      for (const [field, label] of VMKNIC_FIELDS) {
+        const value = facts[field];
+        if (value === undefined) continue;
+        nic[field] = m.take(cur.origin, field, nic[field], value, part, label, line, key);
+      }
+      if (v.tags !== undefined) {
+        const had = nic.tags;
+        nic.tags = m.take(cur.origin, 'tags', had, v.tags, part, 'service tags', line, key);
+        if (had === undefined && v.tagSource) nic['tagSource'] = v.tagSource;
+        note(prov, 'tags', part.file);
+      }
+      if (nic.ipv6.length === 0 && v.ipv6) nic.ipv6 = [...v.ipv6];
+      nic.evidence.push(...v.evidence);
+      note(prov, 'vmknics', part.file);
+      if (v.netstack) note(prov, 'netstack', part.file);
+      if (v.mtu !== undefined) note(prov, 'mtu', part.file);
+    }
+  }
+  return [...out.values()].map((v) => v.nic as unknown as Vmknic);
+}
+
+function mergeSwitches(parts: readonly Part[], prov: Provenance, m: Merger): SwitchFacts[] {
+  const out: SwitchFacts[] = [];
+  const origin: Record<string, string> = {};
+  for (const part of parts) {
+    for (const s of part.facts.switches) {
+      let cur = out.find((x) => x.name === s.name);
+      if (!cur) {
+        cur = { name: s.name, kind: s.kind, uplinks: [], portGroups: [], dvPorts: [], evidence: s.evidence };
+        out.push(cur);
+      }
+      const mtu = m.take(origin, `${s.name}.mtu`, cur.mtu, s.mtu, part, `switch ${s.name} MTU`);
+      if (mtu !== undefined) cur.mtu = mtu;
+      for (const u of s.uplinks) if (!cur.uplinks.includes(u)) cur.uplinks.push(u);
+      for (const pg of s.portGroups) {
+        const known = cur.portGroups.find((p) => p.name === pg.name);
+        if (!known) cur.portGroups.push({ ...pg, uplinks: [...pg.uplinks] });
+        else for (const u of pg.uplinks) if (!known.uplinks.includes(u)) known.uplinks.push(u);
+      }
+      for (const d of s.dvPorts) if (!cur.dvPorts.some((x) => x.id === d.id)) cur.dvPorts.push({ ...d });
+      note(prov, 'switches', part.file);
+    }
+  }
+  return out;
+}
+
+/** dvPort → dvSwitch joins: a vmknic on a distributed port group gets that switch (and its Max MTU). */
+function joinDistributed(
+  host: { name: string; vcenter?: string; datacenter?: string },
+  vmknics: Vmknic[],
+  switches: SwitchFacts[],
+  dvs: readonly { facts: DvsFacts; file: string }[],
+  dvpg: readonly { facts: DvPortGroupFacts; file: string }[],
+  prov: Provenance,
+): Vmknic[] {
+  if (dvs.length === 0 && dvpg.length === 0) return vmknics;
+  const sameVc = (vc: string | undefined) => !vc || !host.vcenter || vc.toLowerCase() === host.vcenter.toLowerCase();
+  const findDvs = (name: string) => dvs.filter((d) => d.facts.name === name && sameVc(d.facts.vcenter) && (!d.facts.datacenter || !host.datacenter || d.facts.datacenter === host.datacenter));
+  const attach = (d: { facts: DvsFacts; file: string }, pg?: DvPortGroupFacts) => {
+    let sw = switches.find((s) => s.name === d.facts.name);
+    if (!sw) {
+      sw = { name: d.facts.name, kind: 'distributed', ...(d.facts.mtu !== undefined ? { mtu: d.facts.mtu } : {}), uplinks: [], portGroups: [], dvPorts: [], evidence: d.facts.evidence };
+      switches.push(sw);
+      note(prov, 'switches', d.file);
+    }
+    if (pg && !sw.portGroups.some((p) => p.name === pg.name)) sw.portGroups.push({ name: pg.name, ...(pg.vlan !== undefined ? { vlan: pg.vlan } : {}), uplinks: [] });
+    return sw;
+  };
+  const short = shortName(host.name);
+  for (const d of dvs) if (sameVc(d.facts.vcenter) && d.facts.members.some((mem) => mem.toLowerCase() === host.name.toLowerCase() || shortName(mem) === short)) attach(d);
+  return vmknics.map((v) => {
+    if (!v.portGroup || switches.some((s) => s.kind === 'standard' && s.portGroups.some((p) => p.name === v.portGroup))) return v;
+    const pgs = dvpg.filter((p) => p.facts.name === v.portGroup && sameVc(p.facts.vcenter));
+    const switchNames = [...new Set(pgs.map((p) => p.facts.switch))];
+    if (switchNames.length !== 1) return v;
+    const candidates = findDvs(switchNames[0]!);
+    if (candidates.length !== 1) return v;
+    const sw = attach(candidates[0]!, pgs[0]!.facts);
+    return v.vswitch ? v : { ...v, vswitch: sw.name };
+  });
+}
+
+export function mergeImports(files: readonly FileImport[]): MergeResult {
+  const warnings = new Warnings();
+  const entries = identify(files, warnings);
+  const dvs = files.flatMap((f) => f.dvSwitches.map((facts) => ({ facts, file: f.report.file })));
+  const dvpg = files.flatMap((f) => f.dvPortGroups.map((facts) => ({ facts, file: f.report.file })));
+  const hosts: EstateHost[] = entries.map((entry) => {
+    // Strongest source first (ties: file order), so its values stand and weaker ones only fill gaps.
+    const parts = entry.parts.length > 1 ? [...entry.parts].sort(byPriority) : entry.parts;
+    const m = new Merger(entry.name, warnings);
+    const origin: Record<string, string> = {};
+    const prov: Provenance = {};
+    let datacenter: string | undefined;
+    let cluster: string | undefined;
+    let version: HostModel['version'];
+    let defaultGateway: string | undefined;
+    let routes: HostModel['routes'] | undefined;
+    let netstacks: HostModel['netstacks'];
+    let netconfig: HostModel['netconfigSelectedVnic'];
+    const advanced: Record<string, AdvancedValue> = {};
+    const nics: HostModel['nics'][number][] = [];
+    const pings: NonNullable<HostModel['pings']>[number][] = [];
+    const seen: string[] = [];
+    for (const part of parts) {
+      const f = part.facts;
+      datacenter = m.take(origin, 'datacenter', datacenter, f.datacenter, part, 'datacenter');
+      cluster = m.take(origin, 'cluster', cluster, f.cluster, part, 'cluster');
+      if (f.cluster) note(prov, 'cluster', part.file);
+      if (f.version) {
+        const picked = m.take(origin, 'version', version ? versionLabel(version) : undefined, versionLabel(f.version), part, 'ESXi version');
+        if (version === undefined && picked !== undefined) version = f.version;
+        note(prov, 'version', part.file);
+      }
+      defaultGateway = m.take(origin, 'gateway', defaultGateway, f.defaultGateway, part, 'default gateway');
+      if (f.routes && routes === undefined) {
+        routes = f.routes;
+        note(prov, 'routes', part.file);
+      }
+      if (f.netstacks && netstacks === undefined) netstacks = f.netstacks;
+      if (f.netconfigSelectedVnic !== undefined && netconfig === undefined) netconfig = f.netconfigSelectedVnic;
+      for (const key in f.advanced) {
+        const val = f.advanced[key]!;
+        const cur = advanced[key];
+        const picked = m.take(origin, `adv${key}`, cur?.value, val.value, part, key.replace(/^\//, '').replace(/\//g, '.'));
+        if (cur === undefined && picked !== undefined) advanced[key] = val;
+        note(prov, key === '/Migrate/BindToVmknic' ? 'bindToVmknic' : 'advanced', part.file);
+      }
+      for (const n of f.nics) {
+        let known = false;
+        for (const x of nics) if (x.name === n.name) known = true;
+        if (!known) nics.push(n);
+      }
+      if (f.pings) pings.push(...f.pings);
+      for (const s of f.seen) if (!seen.includes(s)) seen.push(s);
+    }
+    const switchFacts = mergeSwitches(parts, prov, m);
+    let vmknics = mergeVmknics(parts, m, prov);
+    vmknics = joinDistributed({ name: entry.name, ...(entry.vcenter ? { vcenter: entry.vcenter } : {}), ...(datacenter ? { datacenter } : {}) }, vmknics, switchFacts, dvs, dvpg, prov);
+    const vswitches: VSwitch[] = switchFacts.map((s) => ({
+      name: s.name,
+      kind: s.kind,
+      ...(s.mtu !== undefined ? { mtu: s.mtu } : {}),
+      uplinks: s.uplinks,
+      portGroups: s.portGroups.map((p) => ({ name: p.name, ...(p.vlan !== undefined ? { vlan: p.vlan } : {}), uplinks: p.uplinks })),
+      dvPorts: s.dvPorts,
+      evidence: s.evidence as EvidenceRef,
+    }));
+    const model: HostModel = {
+      name: entry.name,
+      nameAssumed: false,
+      ...(version ? { version } : {}),
+      ...(defaultGateway ? { defaultGateway } : {}),
+      vmknics,
+      routes: routes ?? [],
+      ...(netstacks ? { netstacks } : {}),
+      vswitches,
+      nics,
+      advanced,
+      ...(netconfig !== undefined ? { netconfigSelectedVnic: netconfig } : {}),
+      ...(pings.length > 0 ? { pings } : {}),
+      commandsSeen: seen,
+    };
+    return {
+      model,
+      ...(entry.vcenter ? { vcenter: entry.vcenter } : {}),
+      ...(datacenter ? { datacenter } : {}),
+      ...(cluster ? { cluster } : {}),
+      provenance: prov,
+    };
+  });
+  return { hosts, warnings: warnings.done() };
+}

@@ -1,0 +1,102 @@
+/**
+ * Node side of the estate import: files on disk → `importEstate`. Guards a file from anyone needs, in this order:
+ * it exists and is a regular file; its size is under the cap (checked with stat, before a byte is read, so a 1 GB
+ * or sparse file costs nothing); an xlsx passes the zip-bomb guard before exceljs opens it; text is decoded with
+ * BOM / UTF-8 / Windows-1252 detection. Every refusal is one sentence naming the file.
+ */
+import { open, stat } from 'node:fs/promises';
+import type { EstateFile, EstateImport } from '../imports/index.ts';
+import { canonicalTab, importEstate, inspectZip, slimWorkbook, USED_TABS } from '../imports/index.ts';
+
+/** CSV, JSON and pasted text: an RVTools vHost tab of 15,000 hosts is ~8 MB. */
+export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+/** An xlsx workbook: a 40,000-VM RVTools export is tens of MB. */
+export const MAX_XLSX_FILE_BYTES = 256 * 1024 * 1024;
+
+export type ReadFile = { readonly ok: true; readonly file: EstateFile } | { readonly ok: false; readonly message: string };
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function readBytes(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const { bytesRead } = await handle.read(bytes, at, size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const bytes = new Uint8Array(4);
+    const { bytesRead } = await handle.read(bytes, 0, 4, 0);
+    return bytes.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isZip(magic: Uint8Array): boolean {
+  return magic.length >= 4 && magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
+}
+
+/** Reads one file into an EstateFile (an xlsx already streamed into its used sheets). */
+export async function readEstateFile(path: string): Promise<ReadFile> {
+  const name = path;
+  let size: number;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return { ok: false, message: `${path} is a folder, not an export file` };
+    if (!s.isFile()) return { ok: false, message: `${path} is not a regular file` };
+    size = s.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, message: code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(e)})` };
+  }
+  try {
+    const xlsx = /\.xlsx$/i.test(path) || isZip(await head(path));
+    const cap = xlsx ? MAX_XLSX_FILE_BYTES : MAX_TEXT_FILE_BYTES;
+    if (size > cap) {
+      return { ok: false, message: `${path} is ${mib(size)}, larger than the ${mib(cap)} limit for ${xlsx ? 'a workbook' : 'a CSV, JSON or text export'}; it was not read` };
+    }
+    const bytes = await readBytes(path, size);
+    if (!xlsx) return { ok: true, file: { name, kind: 'bytes', bytes } };
+    const zip = inspectZip(bytes);
+    if (!zip.ok) return { ok: false, message: `${path} was refused before opening: ${zip.reason}` };
+    // Only the used sheets go to the xlsx reader (the VM tabs are the bulk of a workbook); a package that cannot be
+    // slimmed is read as it is.
+    const slim = slimWorkbook(bytes, (sheet) => (USED_TABS as readonly string[]).includes(canonicalTab(sheet) ?? ''));
+    // Loaded only for a workbook: exceljs is large, and a CSV scan should not pay for it.
+    const { isTooLarge, readWorkbookTables } = await import('./xlsx.ts');
+    try {
+      const { sheets, otherSheets } = await readWorkbookTables(name, slim.ok ? slim.bytes : bytes);
+      return { ok: true, file: { name, kind: 'workbook', sheets, otherSheets: slim.ok ? [...slim.dropped] : otherSheets } };
+    } catch (e) {
+      if (isTooLarge(e)) return { ok: false, message: `${path} was refused: ${e.message}` };
+      return { ok: false, message: `${path} is not a readable xlsx workbook (${e instanceof Error ? e.message.slice(0, 160) : String(e)})` };
+    }
+  } catch (e) {
+    return { ok: false, message: `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})` };
+  }
+}
+
+/** Reads and imports every file; the first unusable file stops it with its sentence. */
+export async function readEstate(paths: readonly string[]): Promise<EstateImport> {
+  const files: EstateFile[] = [];
+  for (const p of paths) {
+    const r = await readEstateFile(p);
+    if (!r.ok) return { ok: false, error: { file: p, message: r.message } };
+    files.push(r.file);
+  }
+  return importEstate(files);
+}
