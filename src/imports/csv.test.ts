@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CsvRead } from './csv.ts';
-import { MAX_FIELD_CHARS, readCsv, readCsvWithLibrary, sniffDelimiter } from './csv.ts';
+import { MAX_FIELD_CHARS, readCsv, sniffDelimiter } from './csv.ts';
+import { readCsvWithLibrary } from './csv-library.ts';
 
 function table(r: CsvRead) {
   if (!r.ok) throw new Error(`${r.line}: ${r.message}`);

@@ -3,21 +3,17 @@
  * PowerShell without -NoTypeInformation), a BOM, `;` or tab instead of `,` (-UseCulture on German or French
  * machines), quoted or bare fields, CRLF or LF.
  *
- * Two readers with the same answers on well-formed CSV (csv.test.ts proves it against csv-parse on generated
- * files): `readCsv`, a small RFC 4180 scanner used by the scan, and `readCsvWithLibrary` (csv-parse). The benchmark
- * (bench/scan.ts) showed csv-parse to be the bottleneck of a 5,000-host scan — 6–18× the cost of reading and
- * splitting the same bytes, more than the whole analysis — so the issue's exception applies; both are measured.
+ * `readCsv` is a small RFC 4180 scanner; csv-library.ts reads the same files with csv-parse, and csv.test.ts proves
+ * both give the same rows on generated CSV. The scanner is what the scan uses because the benchmark
+ * (bench/scan.ts) showed csv-parse to be the bottleneck of a 5,000-host scan — 9–11× the cost of reading and
+ * splitting the same bytes (the scanner: 1.1×), more than the whole analysis — so the issue's exception applies.
  * Hostile input: a field over MAX_FIELD_CHARS or a record over MAX_FIELDS fields is skipped with its line number
  * (the scanner resynchronises at the next record); more than MAX_ROWS rows stop the reading with a reason.
  */
-import { parse } from 'csv-parse/sync';
 import type { Table, TableRow } from './table.ts';
-import { tableOf } from './table.ts';
 
 /** No export field comes near this (a vHost row is ~500 bytes); a 10 MB field is skipped, never copied. */
 export const MAX_FIELD_CHARS = 64 * 1024;
-/** csv-parse's record cap (it cannot resynchronise after it, so reading stops there). */
-export const MAX_RECORD_BYTES = 1024 * 1024;
 /** RVTools vHost has 74 columns; custom attributes add a few dozen. */
 export const MAX_FIELDS = 4096;
 /** vSC_VMK of a 15,000-host linked-mode estate is ~90,000 rows. */
@@ -39,17 +35,12 @@ export function sniffDelimiter(headerLine: string): ',' | ';' | '\t' {
   return ',';
 }
 
-interface CsvRecord {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
 function lineEnd(text: string, from: number): number {
   const i = text.indexOf('\n', from);
   return i < 0 ? text.length : i;
 }
 
-interface Prelude {
+export interface Prelude {
   readonly text: string;
   readonly offset: number;
   readonly typeName?: string;
@@ -57,7 +48,7 @@ interface Prelude {
 }
 
 /** BOM, leading blank lines and a `#TYPE` line; the delimiter sniffed from the header line. */
-function prelude(input: string): Prelude | { error: string; line: number } {
+export function prelude(input: string): Prelude | { error: string; line: number } {
   let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   let offset = 0;
   // Leading blank lines, then an optional `#TYPE` line.
@@ -82,47 +73,6 @@ function prelude(input: string): Prelude | { error: string; line: number } {
   return { text, offset, ...(typeName !== undefined ? { typeName } : {}), delimiter: sniffDelimiter(headerText) };
 }
 
-/** The csv-parse reader (kept as the reference of `readCsv` and for comparison in the benchmark). */
-export function readCsvWithLibrary(file: string, input: string): CsvRead {
-  const pre = prelude(input);
-  if ('error' in pre) return { ok: false, line: pre.line, message: pre.error };
-  const { text, offset, typeName, delimiter } = pre;
-
-  const skipped: { line: number; reason: string }[] = [];
-  let records: CsvRecord[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-      max_record_size: MAX_RECORD_BYTES,
-      skip_records_with_error: true,
-      on_skip: (err) => {
-        if (err) skipped.push({ line: offset + (typeof err.lines === 'number' ? err.lines : 0), reason: skipReason(err.code, err.message) });
-        return undefined;
-      },
-    }) as unknown as CsvRecord[];
-  } catch (e) {
-    const err = e as { lines?: unknown; code?: string; message?: string };
-    return { ok: false, line: offset + (typeof err.lines === 'number' ? err.lines : 1), message: skipReason(err.code, err.message ?? String(e)) };
-  }
-  const head = records[0];
-  if (!head) return { ok: false, line: offset + 1, message: 'no header line' };
-  const rows: TableRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const r = records[i]!;
-    rows.push({ line: offset + r.info.lines, cells: r.record });
-  }
-  return { ok: true, table: tableOf(file, head.record.map((h) => h.trim()), offset + head.info.lines, rows, skipped, typeName) };
-}
-
-function skipReason(code: string | undefined, message: string): string {
-  if (code === 'CSV_MAX_RECORD_SIZE') return `a record larger than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (reading stopped here; the rows before it are used)`;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote that is never closed (reading stopped here)';
-  return message.length > 200 ? `${message.slice(0, 197)}...` : message;
-}
 
 /** A scanned row; its text for evidence lines is cut from the file only when asked for. */
 class CsvRow implements TableRow {
