@@ -3,7 +3,7 @@ import { analyze } from '../analyze.ts';
 import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { REMEDIATIONS, SOURCES, type RemediationId } from '../remediation/catalog.ts';
 import { host, route } from '../test-support/hosts.ts';
-import { analyseExample, EXAMPLES } from './examples.test-support.ts';
+import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
 import { renderHtmlReport, REPORT_CSP } from './html.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 

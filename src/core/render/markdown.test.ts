@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { SOURCES } from '../remediation/catalog.ts';
-import { analyseExample, EXAMPLES } from './examples.test-support.ts';
+import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
 import { renderMarkdown } from './markdown.ts';
 
 const { result } = analyseExample(EXAMPLES.find((e) => e.name === 'seed-denneman-5.1')!);

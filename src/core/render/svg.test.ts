@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../analyze.ts';
 import { host, route } from '../test-support/hosts.ts';
-import { analyseExample, EXAMPLES } from './examples.test-support.ts';
+import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
 import { renderPathSvg } from './svg.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 

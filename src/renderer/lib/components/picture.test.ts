@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseExample, EXAMPLES } from '../../../core/render/examples.test-support.ts';
+import { analyseExample, EXAMPLES } from '../../../test-support/examples.ts';
 import { renderPathSvg } from '../../../core/render/svg.ts';
 import { withoutStyleElements } from './picture.ts';
 

@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEvidence } from '../../parsers/index.ts';
-import { analyze, type AnalysisResult } from '../analyze.ts';
-import type { HostModel } from '../model/host.ts';
-import type { MigrationKind } from '../result.ts';
+import { loadEvidence } from '../parsers/index.ts';
+import { analyze, type AnalysisResult } from '../core/analyze.ts';
+import type { HostModel } from '../core/model/host.ts';
+import type { MigrationKind } from '../core/result.ts';
 
 export interface Example {
   readonly name: string;
