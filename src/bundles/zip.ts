@@ -11,6 +11,17 @@ import type { BundleProblem } from './limits.ts';
 import { checkMemberName, printable } from './member-name.ts';
 import { inflateChunks } from './inflate.ts';
 import type { ByteSource } from './source.ts';
+import {
+  findEocd,
+  LOCAL_SIGNATURE,
+  MAX_EOCD_SEARCH,
+  readCentralEntry,
+  readEocd,
+  readZip64Record,
+  u16,
+  u32,
+  zip64RecordOffset,
+} from '../archive/zip-format.ts';
 
 export interface ZipMember {
   /** Normalised, safe path. */
@@ -28,54 +39,27 @@ export interface ZipListing {
   readonly problems: readonly BundleProblem[];
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
 const MAX_DIRECTORY_BYTES = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8');
-
-function u16(b: Uint8Array, at: number): number {
-  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
-}
-
-function u32(b: Uint8Array, at: number): number {
-  return ((b[at] ?? 0) | ((b[at + 1] ?? 0) << 8) | ((b[at + 2] ?? 0) << 16) | ((b[at + 3] ?? 0) << 24)) >>> 0;
-}
-
-function u64(b: Uint8Array, at: number): number {
-  // Exact up to 2^53: far beyond any file this tool is given.
-  return u32(b, at) + u32(b, at + 4) * 0x100000000;
-}
 
 export async function listZip(source: ByteSource, budget: Budget): Promise<ZipListing> {
   const limits = budget.limits;
   const name = source.name;
-  const tailStart = Math.max(0, source.size - (0xffff + 22));
+  const tailStart = Math.max(0, source.size - MAX_EOCD_SEARCH);
   const tail = await source.read(tailStart, source.size);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (u32(tail, i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEocd(tail);
   if (eocd < 0) throw stop('CORRUPT', name, `${name} is not a readable zip archive: its table of contents (central directory) is missing.`);
-  let entries = u16(tail, eocd + 10);
-  let dirSize = u32(tail, eocd + 12);
-  let dirOffset = u32(tail, eocd + 16);
-  if (entries === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
+  let location = readEocd(tail, eocd);
+  if (location.zip64) {
     const locatorAt = tailStart + eocd - 20;
     const locator = locatorAt >= 0 ? await source.read(locatorAt, locatorAt + 20) : new Uint8Array(0);
-    if (u32(locator, 0) !== ZIP64_LOCATOR) throw stop('CORRUPT', name, `${name} is not a readable zip archive: its ZIP64 directory locator is missing.`);
-    const recordAt = u64(locator, 8);
-    const record = await source.read(recordAt, recordAt + 56);
-    if (u32(record, 0) !== ZIP64_EOCD) throw stop('CORRUPT', name, `${name} is not a readable zip archive: its ZIP64 directory record is missing.`);
-    entries = u64(record, 32);
-    dirSize = u64(record, 40);
-    dirOffset = u64(record, 48);
+    const recordAt = zip64RecordOffset(locator);
+    if (recordAt === undefined) throw stop('CORRUPT', name, `${name} is not a readable zip archive: its ZIP64 directory locator is missing.`);
+    const record = readZip64Record(await source.read(recordAt, recordAt + 56));
+    if (!record) throw stop('CORRUPT', name, `${name} is not a readable zip archive: its ZIP64 directory record is missing.`);
+    location = record;
   }
+  const { entries, size: dirSize, offset: dirOffset } = location;
   if (entries > limits.maxEntries) {
     throw stop('TOO_MANY_ENTRIES', name, `${name} lists ${entries} members, more than the limit of ${limits.maxEntries}; it is not read.`);
   }
@@ -87,34 +71,13 @@ export async function listZip(source: ByteSource, budget: Budget): Promise<ZipLi
   const problems: BundleProblem[] = [];
   let at = 0;
   for (let i = 0; i < entries; i++) {
-    if (at + 46 > dir.length || u32(dir, at) !== CENTRAL) {
+    const entry = readCentralEntry(dir, at);
+    if (!entry) {
       throw stop('CORRUPT', name, `${name} is not a readable zip archive: entry ${i + 1} of its table of contents is damaged.`);
     }
-    const madeBy = u16(dir, at + 4) >> 8;
-    const flags = u16(dir, at + 8);
-    const method = u16(dir, at + 10);
-    let compressedSize = u32(dir, at + 20);
-    let size = u32(dir, at + 24);
-    const nameLength = u16(dir, at + 28);
-    const extraLength = u16(dir, at + 30);
-    const commentLength = u16(dir, at + 32);
-    const externalAttributes = u32(dir, at + 38);
-    let localHeaderOffset = u32(dir, at + 42);
-    const rawName = utf8.decode(dir.subarray(at + 46, at + 46 + nameLength));
-    const extra = dir.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-    at += 46 + nameLength + extraLength + commentLength;
-    // ZIP64 extended information (header 0x0001): the 32-bit fields set to 0xffffffff follow in this order.
-    for (let e = 0; e + 4 <= extra.length; ) {
-      const id = u16(extra, e);
-      const len = u16(extra, e + 2);
-      if (id === 0x0001) {
-        let f = e + 4;
-        if (size === 0xffffffff) (size = u64(extra, f)), (f += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(extra, f)), (f += 8);
-        if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(extra, f);
-      }
-      e += 4 + len;
-    }
+    const { madeBy, flags, method, compressedSize, size, externalAttributes, localHeaderOffset } = entry;
+    const rawName = utf8.decode(entry.rawName);
+    at = entry.next;
     const shown = printable(rawName);
     const mode = madeBy === 3 ? externalAttributes >>> 16 : 0;
     const kind = mode & 0o170000;
@@ -151,7 +114,7 @@ export async function listZip(source: ByteSource, budget: Budget): Promise<ZipLi
 export async function* zipMemberChunks(source: ByteSource, member: ZipMember, budget: Budget): AsyncGenerator<Uint8Array> {
   const shown = `${source.name} → ${member.path}`;
   const header = await source.read(member.localHeaderOffset, member.localHeaderOffset + 30);
-  if (u32(header, 0) !== LOCAL) throw stop('CORRUPT', shown, `${shown} cannot be read: its local header is missing.`);
+  if (u32(header, 0) !== LOCAL_SIGNATURE) throw stop('CORRUPT', shown, `${shown} cannot be read: its local header is missing.`);
   const start = member.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28);
   const end = start + member.compressedSize;
   if (end > source.size) throw stop('CORRUPT', shown, `${shown} cannot be read: it extends past the end of ${source.name}.`);

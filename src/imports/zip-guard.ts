@@ -7,6 +7,7 @@
  * case (deflate expands at most 1032:1) could break a cap, it is inflated here with a counter that stops at the
  * declared size: the sizes the caps were checked against are then true. Pure (fflate), bounded memory.
  */
+import { findEocd, LOCAL_SIGNATURE, MAX_EOCD_SEARCH, readCentralEntry, readEocd, readZip64Record, u16, u32, zip64RecordOffset } from '../archive/zip-format.ts';
 import { Inflate } from 'fflate';
 
 export interface ZipLimits {
@@ -43,16 +44,6 @@ interface Entry {
   readonly localOffset: number;
 }
 
-function u16(b: Uint8Array, at: number): number {
-  return b[at]! | (b[at + 1]! << 8);
-}
-function u32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
-function u64(b: Uint8Array, at: number): number {
-  // Sizes above 2^53 are refused anyway; Number keeps them as "huge".
-  return u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
-}
 
 function mib(n: number): string {
   if (n < 1024 * 1024) return `${Math.round(n / 1024)} KiB`;
@@ -63,61 +54,39 @@ function fail(reason: string): ZipInspection {
   return { ok: false, reason };
 }
 
-function findEocd(b: Uint8Array): number {
-  const min = Math.max(0, b.length - 22 - 0xffff);
-  for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) return i;
-  }
-  return -1;
-}
+
+const utf8 = new TextDecoder();
 
 function readEntries(b: Uint8Array, limits: ZipLimits): Entry[] | string {
-  const eocd = findEocd(b);
-  if (eocd < 0) return 'it is not a zip file (no end-of-central-directory record), so not an xlsx workbook';
-  let count = u16(b, eocd + 10);
-  let cdSize = u32(b, eocd + 12);
-  let cdOffset = u32(b, eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+  const tailStart = Math.max(0, b.length - MAX_EOCD_SEARCH);
+  const found = findEocd(b.subarray(tailStart));
+  if (found < 0) return 'it is not a zip file (no end-of-central-directory record), so not an xlsx workbook';
+  const eocd = tailStart + found;
+  let location = readEocd(b, eocd);
+  if (location.zip64) {
     // ZIP64: the locator sits just before the EOCD and points at the ZIP64 EOCD record.
-    const loc = eocd - 20;
-    if (loc < 0 || u32(b, loc) !== 0x07064b50) return 'its ZIP64 directory is missing or damaged';
-    const z = u64(b, loc + 8);
-    if (z + 56 > b.length || u32(b, z) !== 0x06064b50) return 'its ZIP64 directory is missing or damaged';
-    count = u64(b, z + 32);
-    cdSize = u64(b, z + 40);
-    cdOffset = u64(b, z + 48);
+    const recordAt = eocd >= 20 ? zip64RecordOffset(b.subarray(eocd - 20, eocd)) : undefined;
+    const record = recordAt !== undefined && recordAt + 56 <= b.length ? readZip64Record(b.subarray(recordAt, recordAt + 56)) : undefined;
+    if (!record) return 'its ZIP64 directory is missing or damaged';
+    location = record;
   }
+  const { entries: count, size: cdSize, offset: cdOffset } = location;
   if (count > limits.maxEntries) return `it has ${count} entries (at most ${limits.maxEntries} are accepted)`;
   if (cdOffset + cdSize > b.length) return 'its central directory points beyond the end of the file (truncated or damaged)';
   const entries: Entry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) return `its central directory is damaged at entry ${i + 1}`;
-    const flags = u16(b, p + 8);
-    const method = u16(b, p + 10);
-    let compressed = u32(b, p + 20);
-    let uncompressed = u32(b, p + 24);
-    const nameLen = u16(b, p + 28);
-    const extraLen = u16(b, p + 30);
-    const commentLen = u16(b, p + 32);
-    let localOffset = u32(b, p + 42);
-    const name = new TextDecoder().decode(b.subarray(p + 46, Math.min(b.length, p + 46 + nameLen)));
-    // ZIP64 extra field (id 1): the 64-bit values of the fields that are 0xFFFFFFFF, in this order.
-    let e = p + 46 + nameLen;
-    const end = Math.min(b.length, e + extraLen);
-    while (e + 4 <= end) {
-      const id = u16(b, e);
-      const size = u16(b, e + 2);
-      if (id === 1) {
-        let q = e + 4;
-        if (uncompressed === 0xffffffff && q + 8 <= end) (uncompressed = u64(b, q)), (q += 8);
-        if (compressed === 0xffffffff && q + 8 <= end) (compressed = u64(b, q)), (q += 8);
-        if (localOffset === 0xffffffff && q + 8 <= end) localOffset = u64(b, q);
-      }
-      e += 4 + size;
-    }
-    entries.push({ name, method, flags, compressed, uncompressed, localOffset });
-    p += 46 + nameLen + extraLen + commentLen;
+    const entry = readCentralEntry(b, p);
+    if (!entry) return `its central directory is damaged at entry ${i + 1}`;
+    entries.push({
+      name: utf8.decode(entry.rawName),
+      method: entry.method,
+      flags: entry.flags,
+      compressed: entry.compressedSize,
+      uncompressed: entry.size,
+      localOffset: entry.localHeaderOffset,
+    });
+    p = entry.next;
   }
   return entries;
 }
@@ -125,7 +94,7 @@ function readEntries(b: Uint8Array, limits: ZipLimits): Entry[] | string {
 /** Inflates one entry, counting, and stops past `limit` bytes: returns the true size, or undefined when over. */
 function trueSize(b: Uint8Array, entry: Entry, limit: number): number | 'damaged' | 'over' {
   const h = entry.localOffset;
-  if (h + 30 > b.length || u32(b, h) !== 0x04034b50) return 'damaged';
+  if (h + 30 > b.length || u32(b, h) !== LOCAL_SIGNATURE) return 'damaged';
   const start = h + 30 + u16(b, h + 26) + u16(b, h + 28);
   const stop = start + entry.compressed;
   if (stop > b.length) return 'damaged';
