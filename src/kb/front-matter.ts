@@ -5,20 +5,13 @@
  */
 import { parse } from 'yaml';
 import { SOURCES, type SourceKey } from '../core/remediation/catalog.ts';
-import type { ArticleSource, TopicLink } from './types.ts';
+import type { Article, ArticleSource, TopicLink } from './types.ts';
 
-export interface FrontMatter {
-  readonly id: string;
-  readonly title: string;
-  readonly order: number;
-  readonly versions: readonly string[];
-  readonly keywords: readonly string[];
-  readonly sources: readonly ArticleSource[];
-  readonly findings: readonly TopicLink[];
-  readonly remediations: readonly TopicLink[];
-  readonly questions: readonly TopicLink[];
-  readonly commands: readonly TopicLink[];
-}
+/** What an article's front matter declares: the article's own fields, nothing more (types.ts Article). */
+export type FrontMatter = Pick<
+  Article,
+  'id' | 'title' | 'order' | 'versions' | 'keywords' | 'sources' | 'findings' | 'remediations' | 'questions' | 'commands'
+>;
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
