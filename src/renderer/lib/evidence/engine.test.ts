@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './engine.ts';
 import type { EvidenceText } from './engine.ts';
+import type { HostModel } from '../../../core/model/host.ts';
+import type { ImportedHost } from '../../../core/model/imported.ts';
+import type { ObservedMigration } from '../../../core/observed.ts';
+import { host } from '../../../core/test-support/hosts.ts';
 
 const ex = (p: string) => readFileSync(`examples/${p}`, 'utf8');
 const src = (text: string, file = 'source paste'): EvidenceText => ({ file, text, side: 'source', defaultHost: 'source-host' });
@@ -77,5 +81,58 @@ describe('the load cache for unchanging texts', () => {
     const cache = new Map();
     evaluate({ inputs: [src(ex('bind0-6.7/esx-a.txt'))], migration: 'live' }, cache);
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('evaluate with imported hosts (support bundles, the Scan view)', () => {
+  const esx01 = host({ name: 'esx01', version: '8.0.3', build: '24859861', nics: [
+    { name: 'vmk0', ip: '10.0.0.11', tags: ['Management'] },
+    { name: 'vmk1', ip: '10.0.1.11', tags: ['VMotion'] },
+  ] });
+  const esx02 = host({ name: 'esx02', version: '8.0.3', build: '24859861', nics: [
+    { name: 'vmk0', ip: '10.0.0.12', tags: ['Management'] },
+    { name: 'vmk1', ip: '10.0.1.12', tags: ['VMotion'] },
+  ] });
+  const onManagement: ObservedMigration = {
+    host: 'esx01', traffic: 'vmotion', id: '42', direction: 'outgoing', encrypted: 'yes', outcome: 'no-failure-logged',
+    sourceAddresses: ['10.0.0.11'], destAddresses: ['10.0.0.12'],
+    evidence: [{ file: 'esx-esx01/var/run/log/vmkernel.log', line: 7, text: 'Migrate: 314: vmotion: srcIp 10.0.0.11 dstIp 10.0.0.12' }],
+  };
+  const imported = (model: HostModel, id: string, observed: ObservedMigration[] = []): ImportedHost => ({
+    id, origin: 'bundle', file: 'export.zip', detail: `esx-${model.name}-2024-05-02--10.15-1234`, model, observed,
+    gaps: [{ fact: 'routes', fill: 'esxcfg-route -l' }], warnings: [],
+  });
+
+  it('analyses imported hosts alone, pairing the first two and saying so', () => {
+    const o = evaluate({ inputs: [], imported: [imported(esx01, 'a'), imported(esx02, 'b')], migration: 'live' });
+    expect(o.kind).toBe('analysed');
+    if (o.kind !== 'analysed') return;
+    expect([o.source, o.dest]).toEqual(['esx01', 'esx02']);
+    expect(o.notes[0]).toMatch(/esx01 is analysed as the source and esx02 as the destination/);
+    const summary = o.hosts.find((h) => h.name === 'esx02');
+    expect(summary).toMatchObject({ side: 'imported', import: { id: 'b', origin: 'bundle', file: 'export.zip', observed: 0 } });
+    expect(summary?.import?.gaps).toEqual([{ fact: 'routes', fill: 'esxcfg-route -l' }]);
+  });
+
+  it('follows the picks among imported hosts and brings the picked hosts\' logs into the analysis', () => {
+    const o = evaluate({ inputs: [], imported: [imported(esx02, 'b'), imported(esx01, 'a', [onManagement])], source: 'esx01', dest: 'esx02', migration: 'live' });
+    if (o.kind !== 'analysed') throw new Error(o.kind);
+    expect([o.source, o.dest]).toEqual(['esx01', 'esx02']);
+    expect(o.analysis.findings.map((f) => f.id)).toContain('OBSERVED_VMOTION_ON_MANAGEMENT');
+    expect(o.analysis.observed?.[0]?.addresses.find((a) => a.address === '10.0.0.11')).toMatchObject({ host: 'esx01', vmknic: 'vmk0', management: true });
+  });
+
+  it('leaves out the logs of an imported host that is not in the analysed pair', () => {
+    const esx03 = host({ name: 'esx03', version: '8.0.3', nics: [{ name: 'vmk0', ip: '10.0.0.13', tags: ['Management'] }] });
+    const o = evaluate({ inputs: [], imported: [imported(esx02, 'b'), imported(esx03, 'c'), imported(esx01, 'a', [onManagement])], source: 'esx02', dest: 'esx03', migration: 'live' });
+    if (o.kind !== 'analysed') throw new Error(o.kind);
+    expect(o.analysis.observed ?? []).toEqual([]);
+    expect(o.analysis.findings.map((f) => f.id)).not.toContain('OBSERVED_VMOTION_ON_MANAGEMENT');
+  });
+
+  it('puts pasted hosts first: a paste is the source, an imported host the destination', () => {
+    const o = evaluate({ inputs: [src(ex('bind0-6.7/esx-a.txt'))], imported: [imported(esx02, 'b')], migration: 'live' });
+    if (o.kind !== 'analysed') throw new Error(o.kind);
+    expect([o.source, o.dest]).toEqual(['esx31', 'esx02']);
   });
 });

@@ -7,6 +7,8 @@ import { analyze } from '../../../core/analyze.ts';
 import type { AnalysisResult } from '../../../core/analyze.ts';
 import type { ParseWarning } from '../../../core/model/evidence.ts';
 import type { HostModel } from '../../../core/model/host.ts';
+import type { ImportedHost, ImportGap, ImportOrigin } from '../../../core/model/imported.ts';
+import { applyObserved } from '../../../core/observed.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 import { COMMAND_EXAMPLES, loadEvidence } from '../../../parsers/index.ts';
 import type { CommandKind, LoadErrorCode, LoadedBlock } from '../../../parsers/index.ts';
@@ -44,6 +46,8 @@ function loadOne(input: EvidenceText, cache: LoadCache | undefined): SingleLoad 
 
 export interface EngineRequest {
   readonly inputs: readonly EvidenceText[];
+  /** Hosts read from support bundles or opened from the Scan view, already modelled. */
+  readonly imported?: readonly ImportedHost[];
   readonly migration: MigrationKind;
   /** Host names the user picked; absent → the default pairing. */
   readonly source?: string;
@@ -67,7 +71,16 @@ export interface RecognisedCommand {
 
 export interface HostSummary {
   readonly name: string;
-  readonly side: Side;
+  /** Pasted or attached on one side, or `imported` (a bundle, an estate export): then `import` says from where. */
+  readonly side: Side | 'imported';
+  readonly import?: {
+    readonly id: string;
+    readonly origin: ImportOrigin;
+    readonly file: string;
+    readonly detail?: string;
+    readonly gaps: readonly ImportGap[];
+    readonly observed: number;
+  };
   readonly nameAssumed: boolean;
   readonly version?: string;
   readonly commands: readonly RecognisedCommand[];
@@ -162,6 +175,29 @@ function summarise(load: SideLoad, side: Side): HostSummary[] {
   });
 }
 
+/** An imported host's summary: the commands its model says were read, and where it came from. */
+function summariseImported(h: ImportedHost): HostSummary {
+  const version = versionOf(h.model);
+  const commands: RecognisedCommand[] = h.model.commandsSeen
+    .filter((kind): kind is CommandKind => kind in COMMAND_EXAMPLES)
+    .map((kind) => ({ command: COMMAND_EXAMPLES[kind], kind, file: h.file, lines: '', parsed: true }));
+  return {
+    name: h.model.name,
+    side: 'imported',
+    nameAssumed: h.model.nameAssumed,
+    ...(version ? { version } : {}),
+    commands,
+    import: {
+      id: h.id,
+      origin: h.origin,
+      file: h.file,
+      ...(h.detail !== undefined ? { detail: h.detail } : {}),
+      gaps: h.gaps,
+      observed: h.observed.length,
+    },
+  };
+}
+
 function find(hosts: readonly HostModel[], name: string | undefined): HostModel | undefined {
   if (name === undefined) return undefined;
   return hosts.find((h) => h.name === name);
@@ -172,37 +208,47 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
   const problems: FileProblem[] = [];
   const srcInputs = req.inputs.filter((i) => i.side === 'source');
   const dstInputs = req.inputs.filter((i) => i.side === 'dest');
-  if (req.inputs.every((i) => i.text.trim() === '')) return { kind: 'empty', problems };
+  const imported = req.imported ?? [];
+  if (req.inputs.every((i) => i.text.trim() === '') && imported.length === 0) return { kind: 'empty', problems };
 
   const src = loadSide(srcInputs, problems, cache);
   const dst = loadSide(dstInputs, problems, cache);
-  const all = [...(src?.hosts ?? []), ...(dst?.hosts ?? [])];
+  const importedModels = imported.map((i) => i.model);
+  const all = [...(src?.hosts ?? []), ...(dst?.hosts ?? []), ...importedModels];
   const warnings = [...(src?.warnings ?? []), ...(dst?.warnings ?? [])];
   if (all.length === 0) return { kind: 'no-hosts', problems, warnings };
 
   const notes: string[] = [];
   // The user's pick wins; otherwise the first source-side host is the source and the destination is the first
-  // destination-side host, or the second host of a paste holding two (as `path-doctor analyze` pairs them).
-  let source = find(all, req.source) ?? src?.hosts[0] ?? dst?.hosts[0];
+  // destination-side host, or the second host of a paste holding two (as `path-doctor analyze` pairs them);
+  // imported hosts (bundles, the Scan view) come after pasted ones, in the order they were read.
+  let source = find(all, req.source) ?? src?.hosts[0] ?? dst?.hosts[0] ?? importedModels[0];
   let dest = find(all, req.dest);
   if (dest === source) dest = undefined;
   if (req.dest === undefined && dest === undefined) {
-    dest = (dst?.hosts ?? []).find((h) => h !== source) ?? (src?.hosts ?? []).find((h) => h !== source);
-    if (dest && !dst?.hosts.includes(dest)) {
+    dest = (dst?.hosts ?? []).find((h) => h !== source) ?? (src?.hosts ?? []).find((h) => h !== source) ?? importedModels.find((h) => h !== source);
+    if (dest && src?.hosts.includes(dest)) {
       notes.push(`The source evidence holds more than one host: ${source!.name} is analysed as the source and ${dest.name} as the destination. Pick others below.`);
+    } else if (dest && importedModels.includes(dest)) {
+      notes.push(`The evidence holds more than one host: ${source!.name} is analysed as the source and ${dest.name} as the destination. Pick others below.`);
     }
   }
   if (!source) return { kind: 'no-hosts', problems, warnings };
   if (!src && dst) notes.push('Only destination evidence was given: its host is analysed as the source.');
 
+  // Imported hosts bring their readers' warnings and their logs' past migrations into the analysis of the pair.
+  const pair = dest ? [source, dest] : [source];
+  const pairImported = imported.filter((i) => pair.includes(i.model));
   let analysis: AnalysisResult;
   try {
-    analysis = analyze({ source, ...(dest ? { dest } : {}), migration: req.migration, warnings });
+    analysis = analyze({ source, ...(dest ? { dest } : {}), migration: req.migration, warnings: [...warnings, ...pairImported.flatMap((i) => i.warnings)] });
+    const observed = pairImported.flatMap((i) => i.observed);
+    if (observed.length > 0) analysis = applyObserved(analysis, { hosts: pair, observed });
   } catch (e) {
     problems.push({ file: 'analysis', side: 'source', code: 'INTERNAL', message: `The analysis stopped unexpectedly: ${String(e)}` });
     return { kind: 'no-hosts', problems, warnings };
   }
-  const hosts = [...(src ? summarise(src, 'source') : []), ...(dst ? summarise(dst, 'dest') : [])];
+  const hosts = [...(src ? summarise(src, 'source') : []), ...(dst ? summarise(dst, 'dest') : []), ...imported.map(summariseImported)];
   const ignoredBlocks = [...(src?.blocks ?? []), ...(dst?.blocks ?? [])].filter((b) => b.kind === null).length;
   return {
     kind: 'analysed',

@@ -3,6 +3,7 @@
  * evaluation in the worker; the newest answer wins. Nothing here decides anything about the network: it only keeps
  * the texts, the user's choices (migration kind, which host is which) and the last outcome.
  */
+import type { ImportedHost } from '../../../core/model/imported.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 import type { EngineOutcome, EngineRequest, EvidenceText, Side } from './engine.ts';
 import { formatSize, LARGE_PASTE_CHARS, MAX_FILE_BYTES, placeholderHost } from './limits.ts';
@@ -26,6 +27,8 @@ export interface EvidenceSnapshot {
   readonly sourceText: string;
   readonly destText: string;
   readonly attachments: readonly { readonly name: string; readonly side: Side; readonly text: string }[];
+  /** Hosts read from bundles or opened from the Scan view (absent when there are none). */
+  readonly imported?: readonly ImportedHost[];
   readonly migration: MigrationKind;
   readonly pickedSource?: string;
   readonly pickedDest?: string;
@@ -38,6 +41,8 @@ export class EvidenceStore {
   sourceText = $state('');
   destText = $state('');
   attachments = $state.raw<readonly Attachment[]>([]);
+  /** Hosts that arrived already modelled: support bundles, a host opened from the Scan view. */
+  imported = $state.raw<readonly ImportedHost[]>([]);
   migration = $state<MigrationKind>('live');
   pickedSource = $state<string | undefined>(undefined);
   pickedDest = $state<string | undefined>(undefined);
@@ -72,7 +77,7 @@ export class EvidenceStore {
   }
 
   get hasInput(): boolean {
-    return this.sourceText.trim() !== '' || this.destText.trim() !== '' || this.attachments.length > 0;
+    return this.sourceText.trim() !== '' || this.destText.trim() !== '' || this.attachments.length > 0 || this.imported.length > 0;
   }
 
   notify(text: string): void {
@@ -109,6 +114,32 @@ export class EvidenceStore {
     }
   }
 
+  /** Adds hosts read from a bundle or an estate export; each gets an id unique in this case. */
+  addImported(hosts: readonly Omit<ImportedHost, 'id'>[]): void {
+    if (hosts.length === 0) return;
+    const taken = new Set(this.imported.map((h) => h.id));
+    const added: ImportedHost[] = [];
+    for (const h of hosts) {
+      let id: string;
+      do id = `imported-${this.#ids++}`;
+      while (taken.has(id));
+      added.push({ ...h, id });
+    }
+    this.imported = [...this.imported, ...added];
+    this.schedule(0);
+  }
+
+  /** Removes imported hosts: one by id, or every host read from one file. */
+  removeImported(which: { readonly id: string } | { readonly file: string }): void {
+    const keep = (h: ImportedHost) => ('id' in which ? h.id !== which.id : h.file !== which.file);
+    const left = this.imported.filter(keep);
+    const gone = this.imported.filter((h) => !keep(h)).map((h) => h.model.name);
+    this.imported = left;
+    if (this.pickedSource !== undefined && gone.includes(this.pickedSource)) this.pickedSource = undefined;
+    if (this.pickedDest !== undefined && gone.includes(this.pickedDest)) this.pickedDest = undefined;
+    this.schedule(0);
+  }
+
   remove(id: number): void {
     this.attachments = this.attachments.filter((a) => a.id !== id);
     this.schedule(0);
@@ -118,6 +149,7 @@ export class EvidenceStore {
     this.sourceText = '';
     this.destText = '';
     this.attachments = [];
+    this.imported = [];
     this.pickedSource = undefined;
     this.pickedDest = undefined;
     this.notices = [];
@@ -129,6 +161,7 @@ export class EvidenceStore {
       sourceText: this.sourceText,
       destText: this.destText,
       attachments: this.attachments.map((a) => ({ name: a.name, side: a.side, text: a.text })),
+      ...(this.imported.length > 0 ? { imported: this.imported } : {}),
       migration: this.migration,
       ...(this.pickedSource !== undefined ? { pickedSource: this.pickedSource } : {}),
       ...(this.pickedDest !== undefined ? { pickedDest: this.pickedDest } : {}),
@@ -139,6 +172,7 @@ export class EvidenceStore {
     this.sourceText = s.sourceText;
     this.destText = s.destText;
     this.attachments = s.attachments.map((a) => ({ id: this.#ids++, name: a.name, side: a.side, size: a.text.length, text: a.text }));
+    this.imported = s.imported ?? [];
     this.migration = s.migration;
     this.pickedSource = s.pickedSource;
     this.pickedDest = s.pickedDest;
@@ -168,6 +202,7 @@ export class EvidenceStore {
     }
     return {
       inputs,
+      ...(this.imported.length > 0 ? { imported: this.imported } : {}),
       migration: this.migration,
       ...(this.pickedSource !== undefined ? { source: this.pickedSource } : {}),
       ...(this.pickedDest !== undefined ? { dest: this.pickedDest } : {}),
