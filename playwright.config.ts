@@ -10,7 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 5198);
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'e2e/artifacts/test-results',
+  // E2E_OUT: a separate results folder per parallel run (Playwright empties it when it starts).
+  outputDir: process.env.E2E_OUT ?? 'e2e/artifacts/test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -6,6 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
 const port = Number(process.env.PORT ?? 5199);
+// VPD_OUT lets several builds (parallel e2e runs on one machine) keep out of each other's way.
+const outDir = process.env.VPD_OUT ?? '../../out/renderer';
 
 export default defineConfig({
   root: 'src/renderer',
@@ -13,7 +15,7 @@ export default defineConfig({
   publicDir: false,
   plugins: [svelte({ configFile: false })],
   build: {
-    outDir: '../../out/renderer',
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     // No source maps in the shipped build: smaller, and nothing to fetch at run time.
