@@ -6,7 +6,7 @@
 import { lstat, open, readdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { formatOf, readBundle, readFolder } from '../bundles/index.ts';
+import { formatOf, isWorkbookZip, readBundle, readFolder } from '../bundles/index.ts';
 import type { BundleReading, ByteSource, FolderEntry, ReadOptions } from '../bundles/index.ts';
 
 const CHUNK = 1024 * 1024;
@@ -118,6 +118,18 @@ export async function readBundlePath(path: string, kind: BundleKind, options: Re
   const handle = await open(path, 'r');
   try {
     return await readBundle(await fileSource(path, handle, s.size), options);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** True for a zip that is an Office workbook (an RVTools xlsx), which `scan` reads as an export, not a bundle. */
+export async function isWorkbookPath(path: string): Promise<boolean> {
+  const s = await lstat(path);
+  const handle = await open(path, 'r');
+  try {
+    const source = await fileSource(path, handle, s.size);
+    return formatOf(await source.read(0, 4)) === 'zip' && (await isWorkbookZip(source));
   } finally {
     await handle.close();
   }

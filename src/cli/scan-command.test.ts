@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bundleA, bundleB, vcenterBundle } from '../bundles/fixtures.test-support.ts';
+import { zip } from '../bundles/test-support.ts';
 import { runCli, runJson } from './run-cli.test-support.ts';
 
 const F = 'src/imports/__fixtures__';
@@ -66,5 +68,55 @@ describe('path-doctor scan', () => {
     expect(r.stdout).toMatch(/^ESTATE: 3 hosts in 1 cluster; worst risk: /);
     expect(r.stdout).toContain('FINDINGS (grouped)');
     expect(r.stdout).toMatch(/NOT KNOWN FROM THESE FILES\n {2}tags on 3 hosts/);
+  });
+
+  describe('support bundles (issue 9: scan EXPORT.zip)', () => {
+    const exportZip = join(dir, 'export.zip');
+    writeFileSync(exportZip, zip({ 'esx21-vm2024.tgz': bundleA(), 'esx22-vm2024.tgz': bundleB(), 'vc-vcsupport.tgz': vcenterBundle() }));
+
+    it('scans every host of a vCenter log export, with the export as one source', async () => {
+      const { code, json } = await runJson(['scan', exportZip]);
+      expect(code).not.toBe(2);
+      expect(json.hosts.map((h: { name: string }) => h.name)).toEqual(['esx21.lab.local', 'esx22.lab.local']);
+      expect(json.hosts[0].vmknics.length).toBeGreaterThan(0);
+      expect(json.hosts[0].provenance.vmknics).toEqual(['export.zip']);
+      expect(json.sources).toEqual([
+        expect.objectContaining({ file: 'export.zip', format: 'vcenter-log-export', hosts: 2, missingColumns: [], skipped: [] }),
+      ]);
+      const notes: string[] = json.sources[0].notes;
+      expect(notes.some((n) => /vc-vcsupport\.tgz skipped/.test(n))).toBe(true);
+      expect(notes.some((n) => /does not say which cluster/.test(n))).toBe(true);
+      // The bundle's `-d` list proves BindToVmknic is at its default: not an unknown (the cluster is).
+      expect(json.hosts[0].unknown.map((u: { key: string }) => u.key)).toEqual(['cluster']);
+      // Without a cluster nothing is paired.
+      expect(json.pairs).toEqual([]);
+    });
+
+    it('merges an inventory export: its cluster, the bundle\'s model; the pair is then checked', async () => {
+      const vmk = join(dir, 'RVTools_tabvSC_VMK.csv');
+      writeFileSync(
+        vmk,
+        'Host,Cluster,Device,Port Group,IP Address,Subnet mask,MTU\n' +
+          'esx21.lab.local,Lab,vmk0,Management Network,10.99.0.21,255.255.255.0,1500\n' +
+          'esx22.lab.local,Lab,vmk0,Management Network,10.99.0.22,255.255.255.0,1500\n',
+      );
+      const { json } = await runJson(['scan', vmk, exportZip]);
+      const esx21 = json.hosts.find((h: { name: string }) => h.name === 'esx21.lab.local');
+      expect(esx21.cluster).toBe('Lab');
+      // The bundle's own outputs, not the CSV's made-up addresses.
+      expect(esx21.vmknics.map((v: { ipv4?: string }) => v.ipv4)).not.toContain('10.99.0.21');
+      expect(json.pairs.map((p: { hosts: string[] }) => p.hosts)).toEqual([['esx21.lab.local', 'esx22.lab.local']]);
+      expect(json.warnings.map((w: { message: string }) => w.message)).toContain(
+        "esx21.lab.local: the support bundle's own command outputs replace what the exports said about its network; its vCenter and cluster come from the exports.",
+      );
+    });
+
+    it('refuses a damaged bundle with exit 2 and the reader\'s sentence', async () => {
+      const bad = join(dir, 'broken.tgz');
+      writeFileSync(bad, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]));
+      const r = await runCli(['scan', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^path-doctor: .*broken\.tgz/);
+    });
   });
 });

@@ -1,12 +1,18 @@
 /**
  * `path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]`:
  * the whole-estate scan (issue 8). FILEs are RVTools exports (xlsx or per-tab CSV), PowerCLI CSV/JSON exports,
- * the ESXCLI tag output, the collector JSON (collectors/Get-VpdEstate.ps1) or pasted ESXi sessions, merged per host.
+ * the ESXCLI tag output, the collector JSON (collectors/Get-VpdEstate.ps1) or pasted ESXi sessions, merged per host;
+ * and support bundles (issue 9: a host `.tgz`, a vCenter log export `.zip`, an unpacked bundle folder), told apart
+ * from exports by their first bytes (an xlsx is a zip too: one holding `xl/workbook.xml`).
  * Exit codes as for analyze: 0 no blocker or high risk, 1 at least one host or pair with one, 2 bad input or usage.
  */
 import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate } from '../core/estate/index.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
+import type { EstateHost, SourceReport } from '../core/estate/types.ts';
+import type { ParseWarning } from '../core/model/evidence.ts';
+import { bundleEstate, mergeBundleHosts } from '../bundles/index.ts';
 import { readEstate } from '../node/read-estate.ts';
+import { bundleKindOf, isWorkbookPath, readBundlePath } from './bundle-input.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
 import type { Io } from './main.ts';
 
@@ -19,12 +25,47 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
 
-  const imported = await readEstate(files);
-  if (!imported.ok) {
-    io.stderr(`path-doctor: ${imported.error.message}\n`);
-    return 2;
+  const exports: string[] = [];
+  const bundleHosts: EstateHost[] = [];
+  const bundleSources: SourceReport[] = [];
+  for (const file of files) {
+    const kind = await bundleKindOf(file);
+    if (kind === undefined || (kind === 'archive' && (await isWorkbookPath(file)))) {
+      exports.push(file);
+      continue;
+    }
+    const reading = await readBundlePath(file, kind, { observe: false });
+    const fatal = reading.problems.find((p) => p.fatal);
+    if (fatal) {
+      io.stderr(`path-doctor: ${fatal.message}\n`);
+      return 2;
+    }
+    const { hosts, source } = bundleEstate(reading);
+    bundleHosts.push(...hosts);
+    bundleSources.push(source);
   }
-  const result = scanEstate({ hosts: imported.hosts, sources: imported.sources, warnings: imported.warnings, migration });
+  let hosts: readonly EstateHost[] = [];
+  let sources: readonly SourceReport[] = [];
+  let warnings: readonly ParseWarning[] = [];
+  if (exports.length > 0) {
+    const imported = await readEstate(exports);
+    if (!imported.ok) {
+      io.stderr(`path-doctor: ${imported.error.message}\n`);
+      return 2;
+    }
+    ({ hosts, sources, warnings } = imported);
+  }
+  if (bundleSources.length > 0) {
+    const merged = mergeBundleHosts(hosts, bundleHosts);
+    if (merged.hosts.length === 0) {
+      io.stderr(`path-doctor: no host with an output the analysis reads was found in ${bundleSources.map((s) => s.file).join(', ')}\n`);
+      return 2;
+    }
+    hosts = merged.hosts;
+    sources = [...sources, ...bundleSources];
+    warnings = [...warnings, ...merged.warnings];
+  }
+  const result = scanEstate({ hosts, sources, warnings, migration });
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (format === 'csv') io.stdout(renderScanCsv(result));
   else if (format === 'markdown') io.stdout(renderScanMarkdown(result));

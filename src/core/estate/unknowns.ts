@@ -66,7 +66,8 @@ export function unknownFacts(view: HostView): UnknownFact[] {
     out.push({ key: 'routes', fact: 'routing tables: synthesised from the vmknics and the default gateway, so route choices are probable', fill: FILL.routes });
   }
   const release = releaseOf(host);
-  if (!host.advanced[BIND_PATH]) {
+  // A support bundle's `-d` list proves a setting it does not name is at the build default: known, not a gap.
+  if (!host.advanced[BIND_PATH] && !host.advancedAtDefault?.[BIND_PATH]) {
     const d = bindToVmknicDefault(release);
     out.push({
       key: 'bindToVmknic',
@@ -74,7 +75,7 @@ export function unknownFacts(view: HostView): UnknownFact[] {
       fill: FILL.bindToVmknic,
     });
   }
-  if (!host.advanced[AUTOBIND_PATH]) {
+  if (!host.advanced[AUTOBIND_PATH] && !host.advancedAtDefault?.[AUTOBIND_PATH]) {
     const a = autoBindVmknicDefault(release);
     if (a.status === 'present' || a.status === 'unknown') {
       out.push({
