@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleA, bundleB } from '../bundles/fixtures.test-support.ts';
 import { flowStats } from '../../flows/graph.ts';
 import { FLOWS } from '../../flows/index.ts';
 import { main } from './main.ts';
@@ -113,6 +117,21 @@ describe('path-doctor walk', () => {
     const text = await run(['walk', 'vmotion-fails', '--answer', 'vmotionVmknic=unknown']);
     expect(text.out).toContain('esxcfg-vmknic -l');
     expect(text.out).toContain('--answer evidence=unavailable');
+  });
+
+  it('reads support bundles like analyze: the bundle answers, its logs\' past migrations raise their findings', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vpd-walk-bundle-'));
+    try {
+      await writeFile(join(dir, 'esx21.tgz'), bundleA());
+      await writeFile(join(dir, 'esx22.tgz'), bundleB());
+      const r = await run(['walk', 'vmotion-on-management', '--source', join(dir, 'esx21.tgz'), '--dest', join(dir, 'esx22.tgz'), '--format', 'json']);
+      expect(r.err).toBe('');
+      const json = JSON.parse(r.out);
+      expect(json.answeredByEvidence).toContain('vmk0Traffic.askBindToVmknic');
+      expect(json.evidence.findings).toContain('OBSERVED_VMOTION_ON_MANAGEMENT');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints a text outcome with the remediation titles', async () => {

@@ -14,7 +14,9 @@ import { analyze, type AnalysisResult } from '../core/analyze.ts';
 import { FINDINGS, type FindingId } from '../core/findings/catalog.ts';
 import type { HostModel } from '../core/model/host.ts';
 import { REMEDIATIONS, type RemediationId } from '../core/remediation/catalog.ts';
+import type { ObservedMigration } from '../core/observed.ts';
 import { loadEvidence } from '../parsers/index.ts';
+import { loadBundles, withObserved } from './bundle-command.ts';
 import { collectorCommand } from '../../flows/collector.ts';
 import { EVIDENCE_MIGRATION, factsFromAnalysis, type EvidenceFacts } from '../../flows/facts.ts';
 import { flowStats } from '../../flows/graph.ts';
@@ -87,16 +89,20 @@ function placeholderName(file: string): string {
   return basename(file, extname(file)) || 'host';
 }
 
-async function loadHosts(files: readonly string[], io: Io): Promise<HostModel[]> {
+/** Hosts of one side: pasted sessions and support bundles alike (bundles by their first bytes, as `analyze`). */
+async function loadHosts(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; observed: ObservedMigration[] }> {
+  const bundles = await loadBundles(files);
+  if (bundles.errors.length > 0) throw new WalkInputError(bundles.errors[0]!);
   const inputs: { file: string; text: string; defaultHost: string }[] = [];
-  for (const file of files) {
+  for (const file of bundles.rest) {
     const read = await readEvidenceFile(file, io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>));
     if (!read.ok) throw new WalkInputError(read.message);
     inputs.push({ file: read.file, text: read.text, defaultHost: placeholderName(file) });
   }
+  if (inputs.length === 0) return { hosts: [...bundles.hosts], observed: [...bundles.observed] };
   const loaded = loadEvidence(inputs);
   if (!loaded.ok) throw new WalkInputError(loaded.error.message);
-  return [...loaded.hosts];
+  return { hosts: [...bundles.hosts, ...loaded.hosts], observed: [...bundles.observed] };
 }
 
 function names(hosts: readonly HostModel[]): string {
@@ -112,8 +118,10 @@ async function evidenceOf(args: ParsedArgs, io: Io): Promise<{ facts: EvidenceFa
     return undefined;
   }
   if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const src = await loadHosts(sourceFiles, io);
-  const dst = destFiles.length > 0 ? await loadHosts(destFiles, io) : undefined;
+  const srcLoad = await loadHosts(sourceFiles, io);
+  const dstLoad = destFiles.length > 0 ? await loadHosts(destFiles, io) : undefined;
+  const src = srcLoad.hosts;
+  const dst = dstLoad?.hosts;
   let source: HostModel | undefined;
   let dest: HostModel | undefined;
   if (dst) {
@@ -126,7 +134,8 @@ async function evidenceOf(args: ParsedArgs, io: Io): Promise<{ facts: EvidenceFa
     [source, dest] = [src[0], src[1]];
   }
   if (!source) throw new WalkInputError('no host found in the source evidence');
-  const result = analyze({ source, ...(dest ? { dest } : {}), migration: EVIDENCE_MIGRATION });
+  // Past migrations in a bundle's logs raise their own findings, which the flows read like any other.
+  const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration: EVIDENCE_MIGRATION }), [source, dest], [...srcLoad.observed, ...(dstLoad?.observed ?? [])]);
   return { facts: factsFromAnalysis(result), result };
 }
 
