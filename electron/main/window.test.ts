@@ -31,6 +31,7 @@ describe('createMainWindow', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(made.url).toBe('app://renderer/index.html');
   });

@@ -24,6 +24,9 @@ export function createMainWindow(preload: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // Middle-click (auxclick) is a second way for a link to open a window; the open handler denies it anyway
+      // (security.ts), this removes the path itself (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
