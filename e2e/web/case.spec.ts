@@ -98,7 +98,7 @@ test('a case downloads as one .vpdcase file and opens again on the result screen
   expect(saved.suggestedFilename()).toBe('esx61_esx62.vpdcase');
   const file = await saved.path();
   const json = JSON.parse(readFileSync(file, 'utf8')) as { format: string; version: number; screen: string; migration: string; notes: string; evidence: { id: string; text: string }[] };
-  expect(json).toMatchObject({ format: 'vpdcase', version: 2, screen: 'result', migration: 'cold', notes: 'Sent to the network team' });
+  expect(json).toMatchObject({ format: 'vpdcase', version: 3, screen: 'result', migration: 'cold', notes: 'Sent to the network team' });
   expect(json.evidence.map((e) => e.id)).toEqual(['source-paste', 'destination-paste']);
   expect(json.evidence[0]!.text).toBe(example('l3-vmotion-7.0/esx-a.txt'));
 

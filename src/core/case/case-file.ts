@@ -8,12 +8,17 @@
  * - version 1 (format "vmotion-path-doctor-case"): the app's first case file — two paste texts, attachments with a
  *   side, the migration kind, the chosen hosts, a title and the id of the flow walked; no answers, no notes, no
  *   flow position. See v1.ts.
- * - version 2 (format "vpdcase"): this file.
+ * - version 2 (format "vpdcase"): evidence as a list with roles, wizard answers, flow position and notes. Opens as
+ *   version 3 without imported hosts.
+ * - version 3 (format "vpdcase"): this file. Adds `imported`, the hosts read from support bundles or opened from the
+ *   estate Scan view, kept as their models (with log lines, gaps and warnings) instead of the bundle: a bundle is
+ *   hundreds of MB, a model a few KB, and reopening must not need the original file. See imported-host.ts.
  */
+import type { ImportedHost } from '../model/imported.ts';
 import type { MigrationKind } from '../result.ts';
 
 export const CASE_FORMAT = 'vpdcase';
-export const CASE_VERSION = 2;
+export const CASE_VERSION = 3;
 /** File extension the app offers when saving. */
 export const CASE_EXTENSION = '.vpdcase';
 /** Largest case text accepted: the parsers' own input limit (64 MiB), measured in characters of the text. */
@@ -61,6 +66,11 @@ export interface CaseFile {
   /** The screen the case was left on (absent: the app picks one from the flow and the evidence). */
   readonly screen?: CaseScreen;
   readonly evidence: readonly CaseEvidence[];
+  /**
+   * Hosts that reached the app already modelled (support bundles, the estate Scan view), verbatim as plain data.
+   * Absent when there are none (a case never holds an empty list).
+   */
+  readonly imported?: readonly ImportedHost[];
   /** When a paste holds several hosts: the host chosen for each side. */
   readonly picked?: { readonly source?: string; readonly destination?: string };
   /** Wizard answers, keyed like the flows' questions (`observedEgress` → `vmk0`). */

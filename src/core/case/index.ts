@@ -15,6 +15,7 @@ export {
   type CaseScreen,
   type EvidenceRole,
 } from './case-file.ts';
+export { MAX_IMPORTED_HOSTS } from './imported-host.ts';
 export { parseCase, type ParseCaseOptions, type ParseCaseResult } from './parse.ts';
 export { serializeCase } from './serialize.ts';
 export { CASE_FORMAT_V1, migrateV1, type CaseFileV1 } from './v1.ts';

@@ -2,11 +2,27 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MIGRATION_KINDS } from '../result.ts';
 import { CASE_SCREENS, EVIDENCE_ROLES, type CaseFile } from './case-file.ts';
+import { bundleHost, estateHost } from './imported.test-support.ts';
 import { parseCase } from './parse.ts';
 import { serializeCase } from './serialize.ts';
 
 const timestamp = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
 const text = fc.string({ unit: 'binary', maxLength: 60 });
+
+/**
+ * Imported hosts: the realistic test hosts under arbitrary ids, files and names, with arbitrary gaps and warnings
+ * (the mutation test below then damages any value inside them, the models included).
+ */
+const importedHost = fc
+  .record({
+    base: fc.constantFrom(bundleHost(), estateHost()),
+    id: fc.string({ minLength: 1, maxLength: 12 }),
+    file: text,
+    name: text,
+    gaps: fc.array(fc.record({ fact: text, fill: text }), { maxLength: 3 }),
+    warnings: fc.array(fc.record({ file: text, line: fc.nat(), message: text }), { maxLength: 3 }),
+  })
+  .map(({ base, id, file, name, gaps, warnings }) => ({ ...base, id, file, model: { ...base.model, name }, gaps, warnings }));
 
 const caseFile: fc.Arbitrary<CaseFile> = fc
   .record(
@@ -19,6 +35,7 @@ const caseFile: fc.Arbitrary<CaseFile> = fc
         maxLength: 5,
         selector: (e) => e.id,
       }),
+      imported: fc.uniqueArray(importedHost, { minLength: 1, maxLength: 3, selector: (h) => h.id }),
       picked: fc.record({ source: text, destination: text }, { requiredKeys: [] }),
       answers: fc.dictionary(fc.string({ maxLength: 12 }), text, { maxKeys: 6 }),
       flow: fc.record(
@@ -30,7 +47,7 @@ const caseFile: fc.Arbitrary<CaseFile> = fc
     },
     { requiredKeys: ['createdAt', 'updatedAt', 'evidence', 'answers', 'migration', 'notes'] },
   )
-  .map((c) => ({ format: 'vpdcase', version: 2, ...c }) as CaseFile);
+  .map((c) => ({ format: 'vpdcase', version: 3, ...c }) as CaseFile);
 
 /** Replaces the value at a random place of a JSON tree with another value. */
 function mutate(value: unknown, path: readonly number[], replacement: unknown): unknown {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_FORMAT, CASE_VERSION, MAX_CASE_CHARS, newCase, touchCase, type CaseFile } from './case-file.ts';
+import { bundleHost, estateHost } from './imported.test-support.ts';
 import { parseCase } from './parse.ts';
 import { serializeCase } from './serialize.ts';
 
 const SAMPLE: CaseFile = {
   format: 'vpdcase',
-  version: 2,
+  version: 3,
   createdAt: '2026-11-20T08:00:00.000Z',
   updatedAt: '2026-11-25T09:30:12.345Z',
   title: 'esx01 → esx02',
@@ -15,6 +16,7 @@ const SAMPLE: CaseFile = {
     { id: 'f2', name: 'esx02 "b" <dump>.txt', text: '\u00e9\u{1F600}\ttabs', role: 'destination' },
     { id: 'f3', name: 'notes.md', text: '', role: 'unassigned' },
   ],
+  imported: [bundleHost('esx01'), estateHost('esx02')],
   picked: { source: 'esx01', destination: 'esx02.lab.local' },
   answers: { symptom: 'vmotion-on-management', observedEgress: 'vmk0', __proto__x: 'y' },
   flow: { id: 'vmotion-on-management', state: 'askObservedEgress', history: ['askSymptom', 'askObservedEgress'], evidenceUsed: true },
@@ -49,14 +51,14 @@ describe('case file round trip', () => {
   it('writes the same bytes for the same case, in a fixed key order, ending in a newline', () => {
     const text = serializeCase(SAMPLE);
     expect(serializeCase(parsed(text))).toBe(text);
-    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'createdAt', 'updatedAt', 'title', 'screen', 'migration', 'evidence', 'picked', 'answers', 'flow', 'notes']);
+    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'createdAt', 'updatedAt', 'title', 'screen', 'migration', 'evidence', 'imported', 'picked', 'answers', 'flow', 'notes']);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
   it('keeps optional fields absent and a flow position that was not recorded as null', () => {
     const minimal = newCase('2026-11-25T09:30:00.000Z', 'cold');
     expect(parsed(serializeCase(minimal))).toEqual(minimal);
-    expect(serializeCase(minimal)).not.toMatch(/"title"|"screen"|"picked"|"flow"/);
+    expect(serializeCase(minimal)).not.toMatch(/"title"|"screen"|"imported"|"picked"|"flow"/);
     const noState: CaseFile = { ...minimal, flow: { id: 'start', state: null, history: [] } };
     expect(parsed(serializeCase(noState)).flow).toEqual({ id: 'start', state: null, history: [] });
     expect(serializeCase(noState)).not.toContain('evidenceUsed');
@@ -79,7 +81,7 @@ describe('case file round trip', () => {
     expect(t.updatedAt).toBe('2026-12-01T00:00:00.000Z');
     expect(t.createdAt).toBe(SAMPLE.createdAt);
     expect(CASE_FORMAT).toBe('vpdcase');
-    expect(CASE_VERSION).toBe(2);
+    expect(CASE_VERSION).toBe(3);
   });
 
   it('accepts a byte-order mark and surrounding whitespace, as editors write them', () => {
@@ -118,19 +120,19 @@ describe('case files that cannot be opened get one clear sentence', () => {
   });
 
   it('a case from a newer version of the app', () => {
-    const e = errorOf(withField((o) => (o.version = 3)), 'new.vpdcase');
-    expect(e).toBe('new.vpdcase was saved by a newer version of vMotion Path Doctor (case format version 3); this version reads versions 1 to 2. Update the app to open it.');
+    const e = errorOf(withField((o) => (o.version = 4)), 'new.vpdcase');
+    expect(e).toBe('new.vpdcase was saved by a newer version of vMotion Path Doctor (case format version 4); this version reads versions 1 to 3. Update the app to open it.');
   });
 
   it('a nonsense version', () => {
-    expect(errorOf(withField((o) => (o.version = '2')))).toMatch(/"version" must be a whole number, found the text "2"/);
+    expect(errorOf(withField((o) => (o.version = '3')))).toMatch(/"version" must be a whole number, found the text "3"/);
     expect(errorOf(withField((o) => (o.version = 2.5)))).toMatch(/"version" must be a whole number, found the number 2.5/);
     expect(errorOf(withField((o) => delete o.version))).toMatch(/"version" must be a whole number, found nothing/);
     expect(errorOf(withField((o) => (o.version = 1)))).toMatch(/version 1 cases use the format "vmotion-path-doctor-case"/);
   });
 
   it('a file larger than 64 MiB, refused before parsing', () => {
-    const huge = '{"format":"vpdcase","version":2,"notes":"' + 'x'.repeat(MAX_CASE_CHARS) + '"}';
+    const huge = '{"format":"vpdcase","version":3,"notes":"' + 'x'.repeat(MAX_CASE_CHARS) + '"}';
     expect(errorOf(huge, 'big.vpdcase')).toBe('big.vpdcase is larger than 64 MiB: it is not a case file this app wrote. Nothing was opened.');
   });
 

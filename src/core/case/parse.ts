@@ -1,10 +1,12 @@
 /**
  * Reading a case file: validates every field and answers with a value, never an exception. A corrupt, foreign,
  * future or oversized file gets one sentence saying what it is and what to do; the caller then changes nothing.
- * Older versions are migrated (v1.ts) and the result says so (`migratedFrom`), so the app can offer to re-save.
+ * Older versions are migrated and the result says so (`migratedFrom`), so the app can offer to re-save: version 1
+ * by v1.ts, version 2 by reading it as version 3 without imported hosts (the only thing version 3 added).
  */
 import { MIGRATION_KINDS } from '../result.ts';
 import { CASE_FORMAT, CASE_SCREENS, CASE_VERSION, EVIDENCE_ROLES, isTimestamp, MAX_CASE_CHARS, type CaseEvidence, type CaseFile, type CaseFlow } from './case-file.ts';
+import { readImported } from './imported-host.ts';
 import { describeValue, FieldError, has, isObject, list, object, oneOf, optionalString, string, type Json } from './read.ts';
 import { CASE_FORMAT_V1, migrateV1, readV1 } from './v1.ts';
 
@@ -70,12 +72,14 @@ function readPicked(raw: Json): CaseFile['picked'] {
   return { ...(source !== undefined ? { source } : {}), ...(destination !== undefined ? { destination } : {}) };
 }
 
-function readV2(raw: Json): CaseFile {
+/** A version 2 or 3 case: the same fields, and version 3 may hold imported hosts (a version 2 file's are ignored). */
+function readVpdcase(raw: Json, version: 2 | 3): CaseFile {
   const createdAt = timestamp(raw, 'createdAt');
   const updatedAt = timestamp(raw, 'updatedAt');
   const title = optionalString(raw, 'title', 'title');
   const screen = has(raw, 'screen') ? oneOf(raw, 'screen', 'screen', CASE_SCREENS) : undefined;
   const evidence = readEvidence(raw);
+  const imported = version === 3 && has(raw, 'imported') ? readImported(raw.imported) : [];
   const picked = readPicked(raw);
   const answers = readAnswers(raw);
   const flow = readFlow(raw);
@@ -89,6 +93,7 @@ function readV2(raw: Json): CaseFile {
     ...(title !== undefined ? { title } : {}),
     ...(screen !== undefined ? { screen } : {}),
     evidence,
+    ...(imported.length > 0 ? { imported } : {}),
     ...(picked !== undefined ? { picked } : {}),
     answers,
     ...(flow !== undefined ? { flow } : {}),
@@ -147,8 +152,9 @@ export function parseCase(text: string, options: ParseCaseOptions = {}): ParseCa
     if (version > CASE_VERSION) {
       return { ok: false, error: `${name} was saved by a newer version of vMotion Path Doctor (case format version ${version}); this version reads versions 1 to ${CASE_VERSION}. Update the app to open it.` };
     }
-    if (version !== CASE_VERSION) return { ok: false, error: `${name} is damaged: version ${version} cases use the format "${CASE_FORMAT_V1}", not "${CASE_FORMAT}".` };
-    return { ok: true, case: readV2(raw) };
+    if (version === 1) return { ok: false, error: `${name} is damaged: version ${version} cases use the format "${CASE_FORMAT_V1}", not "${CASE_FORMAT}".` };
+    if (version === 2) return { ok: true, case: readVpdcase(raw, 2), migratedFrom: 2 };
+    return { ok: true, case: readVpdcase(raw, CASE_VERSION) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, error: `${name} is damaged: ${e.message}. Nothing was opened.` };
     // JSON nested too deep for the engine, and anything else unforeseen: still an answer, never a throw.

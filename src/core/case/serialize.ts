@@ -3,6 +3,7 @@
  * so the same case gives the same bytes (diffable, and autosave can skip a write when nothing changed).
  */
 import { CASE_FORMAT, CASE_VERSION, type CaseFile } from './case-file.ts';
+import { writeImported } from './imported-host.ts';
 
 export function serializeCase(c: CaseFile): string {
   const ordered = {
@@ -14,6 +15,7 @@ export function serializeCase(c: CaseFile): string {
     ...(c.screen !== undefined ? { screen: c.screen } : {}),
     migration: c.migration,
     evidence: c.evidence.map((e) => ({ id: e.id, name: e.name, role: e.role, text: e.text })),
+    ...(c.imported !== undefined && c.imported.length > 0 ? { imported: writeImported(c.imported) } : {}),
     ...(c.picked !== undefined
       ? { picked: { ...(c.picked.source !== undefined ? { source: c.picked.source } : {}), ...(c.picked.destination !== undefined ? { destination: c.picked.destination } : {}) } }
       : {}),

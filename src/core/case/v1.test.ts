@@ -28,12 +28,13 @@ const V1 = JSON.stringify(
 describe('opening a case saved by an older version (format version 1)', () => {
   const r = parseCase(V1, { name: 'old.vpd.json' });
 
-  it('migrates it to version 2 and says it did', () => {
+  it('migrates it to the current version (3) and says it did', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.migratedFrom).toBe(1);
     expect(r.case.format).toBe('vpdcase');
-    expect(r.case.version).toBe(2);
+    expect(r.case.version).toBe(3);
+    expect(r.case).not.toHaveProperty('imported');
   });
 
   it('keeps every text, turns pastes and attachments into evidence with a role, and keeps the chosen host', () => {
@@ -57,7 +58,7 @@ describe('opening a case saved by an older version (format version 1)', () => {
     expect(r.case.notes).toBe('');
   });
 
-  it('saves back as version 2, which reads back unchanged and without a migration', () => {
+  it('saves back as version 3, which reads back unchanged and without a migration', () => {
     if (!r.ok) throw new Error(r.error);
     const again = parseCase(serializeCase(r.case));
     expect(again).toEqual({ ok: true, case: r.case });
@@ -74,7 +75,7 @@ describe('opening a case saved by an older version (format version 1)', () => {
     const m = parseCase(bare);
     expect(m.ok && m.case).toEqual({
       format: 'vpdcase',
-      version: 2,
+      version: 3,
       createdAt: '2026-11-20T10:15:30.000Z',
       updatedAt: '2026-11-20T10:15:30.000Z',
       evidence: [

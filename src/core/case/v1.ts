@@ -1,6 +1,6 @@
 /**
  * Case file version 1: the format the app's first builds saved (src/renderer/lib/case-file.ts before case files
- * moved into core), and its migration to version 2.
+ * moved into core), and its migration to the current version (version 1 had no imported hosts either).
  *
  *   {
  *     "format": "vmotion-path-doctor-case", "version": 1,
@@ -70,7 +70,7 @@ export function readV1(raw: Json): CaseFileV1 {
   };
 }
 
-/** Version 1 → version 2: the two pastes and the attachments become evidence items with a role. */
+/** Version 1 → the current version: the two pastes and the attachments become evidence items with a role. */
 export function migrateV1(v1: CaseFileV1): CaseFile {
   const evidence: CaseEvidence[] = [];
   if (v1.evidence.sourceText !== '') evidence.push({ id: 'source-paste', name: 'source paste', text: v1.evidence.sourceText, role: 'source' });

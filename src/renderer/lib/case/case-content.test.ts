@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { bytesSource, readBundle } from '../../../bundles/index.ts';
+import { bundleA, bundleB, vcenterBundle } from '../../../bundles/fixtures.test-support.ts';
+import { zip } from '../../../bundles/test-support.ts';
 import { newCase, parseCase, serializeCase } from '../../../core/case/index.ts';
 import type { CaseFile } from '../../../core/case/index.ts';
+import { bundleHost, estateHost } from '../../../core/case/imported.test-support.ts';
+import type { ImportedHost } from '../../../core/model/imported.ts';
+import { importedHostsOf } from '../bundle/imported.ts';
 import { caseFileName, fromCaseFile, isEmptyCase, newCaseId, toCaseFile } from './case-content.ts';
 import type { CaseContent } from './case-content.ts';
 
@@ -34,6 +40,33 @@ function roundTrip(content: CaseContent): CaseContent {
 describe('the app state as a case file', () => {
   it('comes back exactly after serializeCase and parseCase: evidence, picks, migration, answers, flow, notes, screen', () => {
     expect(roundTrip(WIZARD)).toEqual(WIZARD);
+  });
+
+  it('keeps the imported hosts of a vCenter export read in the app (models, log lines, gaps, warnings)', async () => {
+    const reading = await readBundle(bytesSource('export.zip', zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() })));
+    const imported: ImportedHost[] = importedHostsOf(reading).map((h, i) => ({ ...h, id: `imported-${i + 1}` }));
+    expect(imported.map((h) => h.model.name)).toEqual(['esx21.lab.local', 'esx22.lab.local']);
+    expect(imported[0]!.observed.length).toBeGreaterThan(0);
+    expect(imported[1]!.gaps.length).toBeGreaterThan(0);
+    const content: CaseContent = { ...WIZARD, evidence: { ...WIZARD.evidence, imported } };
+    const file = toCaseFile(content, DATES);
+    expect(file.imported).toEqual(imported);
+    const text = serializeCase(file);
+    expect(roundTrip(content)).toEqual(content);
+    // Saved again after reopening: the same bytes, so autosave sees no change.
+    const reread = parseCase(text);
+    expect(reread.ok && serializeCase(reread.case)).toBe(text);
+  });
+
+  it('keeps a case holding only a host opened from the Scan view', () => {
+    const content: CaseContent = { screen: 'result', evidence: { sourceText: '', destText: '', attachments: [], imported: [estateHost()], migration: 'live' }, answers: {}, notes: '' };
+    expect(roundTrip(content)).toEqual(content);
+    expect(toCaseFile(content, DATES).evidence).toEqual([]);
+  });
+
+  it('leaves imported hosts out of the file, and out of the evidence it opens, when there are none', () => {
+    expect(toCaseFile({ ...WIZARD, evidence: { ...WIZARD.evidence, imported: [] } }, DATES)).not.toHaveProperty('imported');
+    expect(fromCaseFile(newCase('2026-11-25T09:30:00.000Z')).evidence).not.toHaveProperty('imported');
   });
 
   it('keeps a case without a flow, picks or title as such', () => {
@@ -121,8 +154,11 @@ describe('an empty case', () => {
     expect(isEmptyCase({ ...empty, answers: { symptom: 'flooding' } }, { symptom: 'flooding' })).toBe(true);
   });
 
-  it('stops being empty with a typed character, an attachment, an answer or a note', () => {
+  it('stops being empty with a typed character, an attachment, an imported host, an answer or a note', () => {
     expect(isEmptyCase({ ...empty, evidence: { ...empty.evidence, destText: 'e' } })).toBe(false);
+    expect(isEmptyCase({ ...empty, evidence: { ...empty.evidence, imported: [bundleHost()] } })).toBe(false);
+    expect(isEmptyCase({ ...empty, evidence: { ...empty.evidence, imported: [estateHost()] } })).toBe(false);
+    expect(isEmptyCase({ ...empty, evidence: { ...empty.evidence, imported: [] } })).toBe(true);
     expect(isEmptyCase({ ...empty, evidence: { ...empty.evidence, attachments: [{ name: 'a', side: 'source', text: '' }] } })).toBe(false);
     expect(isEmptyCase({ ...empty, answers: { symptom: 'flooding', esxiVersion: '6.0' } }, { symptom: 'flooding' })).toBe(false);
     expect(isEmptyCase({ ...empty, notes: 'call back' })).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * Between the app's state and the case file (src/core/case, `.vpdcase`): what the screens hold — the two paste
- * boxes, the attached files with their side, the migration kind, the hosts picked, the wizard's flow, answers and
- * position, the notes and the screen — and the core's CaseFile. Pure: no runes, no DOM, so it is unit-tested alone.
+ * boxes, the attached files with their side, the hosts imported from support bundles or the estate Scan view, the
+ * migration kind, the hosts picked, the wizard's flow, answers and position, the notes and the screen — and the
+ * core's CaseFile. Pure: no runes, no DOM, so it is unit-tested alone.
  */
 import type { CaseEvidence, CaseFile, CaseScreen } from '../../../core/case/index.ts';
 import { CASE_FORMAT, CASE_VERSION } from '../../../core/case/index.ts';
@@ -50,6 +51,8 @@ export function toCaseFile(content: CaseContent, dates: { readonly createdAt: st
     ...(content.title !== undefined && content.title !== '' ? { title: content.title } : {}),
     screen: content.screen,
     evidence,
+    // Plain data already (the store keeps them as $state.raw): written as they are, left out when there are none.
+    ...(ev.imported !== undefined && ev.imported.length > 0 ? { imported: ev.imported } : {}),
     ...(Object.keys(picked).length > 0 ? { picked } : {}),
     // A plain copy: the answers may come from a Proxy or the machine's frozen context.
     answers: Object.fromEntries(Object.entries(content.answers)),
@@ -77,6 +80,7 @@ export function fromCaseFile(c: CaseFile): CaseContent {
     sourceText,
     destText,
     attachments,
+    ...(c.imported !== undefined && c.imported.length > 0 ? { imported: c.imported } : {}),
     migration: c.migration,
     ...(c.picked?.source !== undefined ? { pickedSource: c.picked.source } : {}),
     ...(c.picked?.destination !== undefined ? { pickedDest: c.picked.destination } : {}),
@@ -93,13 +97,15 @@ export function fromCaseFile(c: CaseFile): CaseContent {
 }
 
 /**
- * Nothing worth keeping yet: no evidence, no answer beyond the flow's own starting one, no notes. Such a case is not
- * autosaved, so walking past the start screen does not fill the recent list with empty cases.
+ * Nothing worth keeping yet: no evidence (pasted, attached or imported), no answer beyond the flow's own starting
+ * one, no notes. Such a case is not autosaved, so walking past the start screen does not fill the recent list with
+ * empty cases; a case holding only imported hosts is kept, or a bundle read for minutes would be lost.
  */
 export function isEmptyCase(content: CaseContent, startingAnswers: Readonly<Record<string, string>> = {}): boolean {
   const ev = content.evidence;
   const answered = Object.entries(content.answers).some(([k, v]) => startingAnswers[k] !== v);
-  return ev.sourceText.trim() === '' && ev.destText.trim() === '' && ev.attachments.length === 0 && !answered && content.notes.trim() === '';
+  const imported = ev.imported !== undefined && ev.imported.length > 0;
+  return ev.sourceText.trim() === '' && ev.destText.trim() === '' && ev.attachments.length === 0 && !imported && !answered && content.notes.trim() === '';
 }
 
 /** `esx01 → esx02` → `esx01_esx02.vpdcase`. */

@@ -134,7 +134,7 @@ describe('WebCaseStore', () => {
     expect(storage.getItem(LEGACY_KEY)).toBeNull();
     const read = parseCase((await store.read(list[0]!.id)).text);
     expect(read.ok && read.case.evidence).toEqual([{ id: 'source-paste', name: 'source paste', text: '[root@esx02:~] vmware -vl', role: 'source' }]);
-    expect(read.ok && read.case.version).toBe(2);
+    expect(read.ok && read.case.version).toBe(3);
     expect(await store.list()).toEqual(list);
   });
 });
