@@ -39,9 +39,12 @@ export function autosavesSettled(): Promise<void> | undefined {
   return autosaves?.settled();
 }
 
-/** The save dialog's filter follows the report's extension (the contract allows .md and .html only). */
+/** The save dialog's filter follows the report's extension (the contract allows .md, .html and .csv only). */
 function reportFilter(name: string): Electron.FileFilter {
-  return name.toLowerCase().endsWith('.html') ? { name: 'HTML report', extensions: ['html'] } : { name: 'Markdown', extensions: ['md'] };
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.html')) return { name: 'HTML report', extensions: ['html'] };
+  if (lower.endsWith('.csv')) return { name: 'CSV table', extensions: ['csv'] };
+  return { name: 'Markdown', extensions: ['md'] };
 }
 
 const handlers: Handlers = {

@@ -106,8 +106,11 @@ function checkSaveText(v: unknown): SaveText {
   return { suggestedName: v.suggestedName, text: v.text };
 }
 
-/** Report files main may write: the Markdown and the self-contained HTML report (the dialog's filter follows it). */
-export const REPORT_EXTENSIONS = ['.md', '.html'] as const;
+/**
+ * Report files main may write: the Markdown and the self-contained HTML report, and the Scan view's host table as
+ * CSV (its cells formula-neutralised by core/estate/cells.ts). The dialog's filter follows the extension.
+ */
+export const REPORT_EXTENSIONS = ['.md', '.html', '.csv'] as const;
 
 function checkExport(v: unknown): SaveText {
   const checked = checkSaveText(v);

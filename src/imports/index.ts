@@ -15,4 +15,6 @@ export { canonicalTab, USED_TABS, RVTOOLS_TABS } from './rvtools.ts';
 export { COLLECTOR_SCHEMA, COLLECTOR_SCHEMA_VERSION } from './collector.ts';
 export type { Table, TableRow } from './table.ts';
 export { tableOf } from './table.ts';
+export { MAX_TEXT_FILE_BYTES, MAX_XLSX_FILE_BYTES, isZipMagic, sizeRefusal } from './limits.ts';
+export { cellText, SheetTableBuilder, MAX_SHEET_ROWS } from './sheet-table.ts';
 export type { FileImport, FormatId, ImportError } from './facts.ts';

@@ -6,18 +6,12 @@
  */
 import { open, stat } from 'node:fs/promises';
 import type { EstateFile, EstateImport } from '../imports/index.ts';
-import { canonicalTab, importEstate, inspectZip, slimWorkbook, USED_TABS } from '../imports/index.ts';
+import { canonicalTab, importEstate, inspectZip, isZipMagic, sizeRefusal, slimWorkbook, USED_TABS } from '../imports/index.ts';
 
-/** CSV, JSON and pasted text: an RVTools vHost tab of 15,000 hosts is ~8 MB. */
-export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
-/** An xlsx workbook: a 40,000-VM RVTools export is tens of MB. */
-export const MAX_XLSX_FILE_BYTES = 256 * 1024 * 1024;
+// The caps live in src/imports/limits.ts (pure), shared with the app's scan worker.
+export { MAX_TEXT_FILE_BYTES, MAX_XLSX_FILE_BYTES } from '../imports/index.ts';
 
 export type ReadFile = { readonly ok: true; readonly file: EstateFile } | { readonly ok: false; readonly message: string };
-
-function mib(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 async function readBytes(path: string, size: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
@@ -46,10 +40,6 @@ async function head(path: string): Promise<Uint8Array> {
   }
 }
 
-function isZip(magic: Uint8Array): boolean {
-  return magic.length >= 4 && magic[0] === 0x50 && magic[1] === 0x4b && magic[2] === 0x03 && magic[3] === 0x04;
-}
-
 /** Reads one file into an EstateFile (an xlsx already streamed into its used sheets). */
 export async function readEstateFile(path: string): Promise<ReadFile> {
   const name = path;
@@ -64,11 +54,9 @@ export async function readEstateFile(path: string): Promise<ReadFile> {
     return { ok: false, message: code === 'ENOENT' ? `${path} does not exist` : `${path} cannot be read (${code ?? String(e)})` };
   }
   try {
-    const xlsx = /\.xlsx$/i.test(path) || isZip(await head(path));
-    const cap = xlsx ? MAX_XLSX_FILE_BYTES : MAX_TEXT_FILE_BYTES;
-    if (size > cap) {
-      return { ok: false, message: `${path} is ${mib(size)}, larger than the ${mib(cap)} limit for ${xlsx ? 'a workbook' : 'a CSV, JSON or text export'}; it was not read` };
-    }
+    const xlsx = /\.xlsx$/i.test(path) || isZipMagic(await head(path));
+    const tooLarge = sizeRefusal(path, size, xlsx);
+    if (tooLarge !== undefined) return { ok: false, message: tooLarge };
     const bytes = await readBytes(path, size);
     if (!xlsx) return { ok: true, file: { name, kind: 'bytes', bytes } };
     const zip = inspectZip(bytes);

@@ -6,34 +6,16 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { SheetTable, Table, TableRow } from '../imports/index.ts';
-import { canonicalTab, tableOf, USED_TABS } from '../imports/index.ts';
+import type { SheetTable, Table } from '../imports/index.ts';
+import { canonicalTab, MAX_SHEET_ROWS, SheetTableBuilder, USED_TABS } from '../imports/index.ts';
 
-/** A used sheet longer than this is not an inventory of one vCenter (vSC_VMK of 15,000 hosts is ~90,000 rows). */
-export const MAX_SHEET_ROWS = 1_000_000;
-/** Cells longer than this are cut (no name or address is); the importer then refuses the value. */
-const MAX_CELL_CHARS = 4096;
+// cellText and the row → table rules are pure (src/imports/sheet-table.ts), shared with the app's scan worker.
+export { cellText, MAX_SHEET_ROWS } from '../imports/index.ts';
 
 export interface WorkbookTables {
   readonly sheets: SheetTable[];
   /** Names of the sheets that were skipped. */
   readonly otherSheets: string[];
-}
-
-/** One cell value of exceljs → the text an RVTools CSV export would hold. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v['richText'])) return cellText((v['richText'] as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''));
-    if ('result' in v) return cellText(v['result']);
-    if (typeof v['text'] === 'string') return cellText(v['text']);
-  }
-  return '';
 }
 
 class TooLarge extends Error {}
@@ -72,27 +54,15 @@ function rowChunks(sheet: ExcelJS.stream.xlsx.WorksheetReader): AsyncIterable<{ 
 }
 
 async function readSheet(file: string, sheet: ExcelJS.stream.xlsx.WorksheetReader): Promise<Table> {
-  let header: string[] | undefined;
-  let headerLine = 0;
-  const rows: TableRow[] = [];
+  const table = new SheetTableBuilder(file);
   for await (const events of rowChunks(sheet)) {
     for (const event of events) {
       if (event.eventType !== 'row') continue;
       const row = event.value as ExcelJS.Row;
-      const values = row.values as unknown[];
-      const cells: string[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellText(values[c]));
-      if (header === undefined) {
-        if (cells.every((x) => x.trim() === '')) continue;
-        header = cells.map((h) => h.trim());
-        headerLine = row.number;
-        continue;
-      }
-      if (rows.length >= MAX_SHEET_ROWS) throw new TooLarge(`sheet ${file} has more than ${MAX_SHEET_ROWS} rows`);
-      rows.push({ line: row.number, cells });
+      if (!table.add(row.number, row.values as unknown[])) throw new TooLarge(`sheet ${file} has more than ${MAX_SHEET_ROWS} rows`);
     }
   }
-  return tableOf(file, header ?? [], headerLine, rows);
+  return table.build();
 }
 
 export function isTooLarge(e: unknown): e is Error {

@@ -27,7 +27,7 @@ export interface Api {
   openCase(): Promise<OpenedText | null>;
   /** Resolves to a sentence for the status line ("Saved case.vpdcase"), or null when cancelled. */
   saveCase(name: string, text: string): Promise<string | null>;
-  /** A report file: `name` ends in `.html` (the self-contained report) or `.md`. */
+  /** A report file: `name` ends in `.html` (the self-contained report), `.md`, or `.csv` (the Scan view's table). */
   exportReport(name: string, text: string): Promise<string | null>;
   print(name: string): Promise<string | null>;
   /**

@@ -50,7 +50,8 @@ export function webApi(): Api {
       return `Downloaded ${name}.`;
     },
     async exportReport(name, text) {
-      download(name, text, name.toLowerCase().endsWith('.html') ? 'text/html' : 'text/markdown');
+      const lower = name.toLowerCase();
+      download(name, text, lower.endsWith('.html') ? 'text/html' : lower.endsWith('.csv') ? 'text/csv' : 'text/markdown');
       return `Downloaded ${name}.`;
     },
     async print() {
