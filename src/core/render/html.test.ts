@@ -4,6 +4,7 @@ import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { REMEDIATIONS, SOURCES, type RemediationId } from '../remediation/catalog.ts';
 import { host, route } from '../test-support/hosts.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
+import { applyObserved, WHAT_A_LINE_PROVES } from '../observed.ts';
 import { renderHtmlReport, REPORT_CSP } from './html.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 
@@ -153,6 +154,53 @@ describe('HTML report details', () => {
     expect(textOf(findAll(r1, (e) => hasClass(e, 'fill'))[0]!)).toContain('<vlan>');
     const links = findAll(byId(doc, 'findings')!, (e) => e.name === 'a' && e.attrs.href === '#remedy-R1');
     expect(links.length).toBeGreaterThan(0);
+  });
+});
+
+describe('renderHtmlReport: past migrations from host logs', () => {
+  const esx01 = host({ name: 'esx01', version: '8.0.3', build: '24859861', nics: [{ name: 'vmk0', ip: '10.0.0.11', tags: ['Management'] }, { name: 'vmk1', ip: '10.0.1.11', tags: ['VMotion'] }] });
+  const esx02 = host({ name: 'esx02', version: '8.0.3', build: '24859861', nics: [{ name: 'vmk0', ip: '10.0.0.12', tags: ['Management'] }, { name: 'vmk1', ip: '10.0.1.12', tags: ['VMotion'] }] });
+  const lineText = '2024-05-02T10:15:01.123Z Migrate: 314: vmotion: Source ts = 7182955985622810397, srcIP = <10.0.0.11> dstIP = <10.0.0.12>';
+
+  it('has no such section when the logs showed nothing', () => {
+    const doc = parseXml(renderHtmlReport(analyze({ source: esx01, dest: esx02 }), META));
+    expect(byId(doc, 'observed')).toBeUndefined();
+  });
+
+  it('lists each migration with its addresses mapped to vmknics, the management one marked, and its escaped log lines', () => {
+    const base = analyze({ source: esx01, dest: esx02 });
+    const result = applyObserved(base, {
+      hosts: [esx01, esx02],
+      observed: [
+        {
+          host: 'esx01',
+          traffic: 'vmotion',
+          id: '7182955985622810397',
+          vm: 'web<01>',
+          time: '2024-05-02T10:15:01.123Z',
+          direction: 'outgoing',
+          sourceAddresses: ['10.0.0.11'],
+          destAddresses: ['10.0.0.12'],
+          encrypted: 'no',
+          outcome: 'failed',
+          evidence: [{ file: 'esx01/var/run/log/vmkernel.log', line: 7, text: lineText }],
+        },
+      ],
+    });
+    const doc = parseXml(renderHtmlReport(result, META));
+    const section = byId(doc, 'observed')!;
+    const text = textOf(section);
+    expect(text).toContain(WHAT_A_LINE_PROVES);
+    expect(text).toContain('vMotion outgoing of web<01>');
+    expect(text).toContain('10.0.0.11 (esx01 vmk0 management vmknic)');
+    expect(text).toContain('10.0.0.12 (esx02 vmk0 management vmknic)');
+    expect(text).toContain('failed');
+    expect(text).toContain(`esx01/var/run/log/vmkernel.log:7: ${lineText}`);
+    expect(text).toContain('These lines prove the addresses chosen for this vMotion stream');
+    // The section sits between the findings (which carry OBSERVED_VMOTION_ON_MANAGEMENT) and the plan.
+    const ids = findAll(doc, (e) => e.name === 'section' && ['findings', 'observed', 'plan'].includes(e.attrs.id ?? '')).map((e) => e.attrs.id);
+    expect(ids).toEqual(['findings', 'observed', 'plan']);
+    expect(textOf(byId(doc, 'findings')!)).toContain('OBSERVED_VMOTION_ON_MANAGEMENT');
   });
 });
 

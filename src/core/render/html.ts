@@ -1,15 +1,17 @@
 /**
  * The ticket report: ONE self-contained HTML file a customer who never saw the app can read and print. Inline CSS,
  * the path picture inline, no script, no external font or image, a strict Content-Security-Policy. Order: the
- * question, the verdict, the hosts, the picture, the paths, the findings with their evidence and sources, the
- * remediation plan (ESXi shell and PowerCLI side by side, verification, rollback), what would settle open points,
- * and an appendix (the reasoning trace of every path, all sources with addresses, terms, the tool's version).
+ * question, the verdict, the hosts, the picture, the paths, the findings with their evidence and sources, the past
+ * migrations the host logs show (support bundles), the remediation plan (ESXi shell and PowerCLI side by side,
+ * verification, rollback), what would settle open points, and an appendix (the reasoning trace of every path, all sources with addresses, terms, the tool's version).
  *
  * Pure: result and meta in, string out. Every string from the evidence is escaped. The markup is also well-formed
  * XML (void elements closed), so it can be checked by an XML parser and embedded in XHTML.
  */
 import type { AnalysisResult } from '../analyze.ts';
 import type { HostModel } from '../model/host.ts';
+import { WHAT_A_LINE_PROVES } from '../observed.ts';
+import type { ObservedAddress } from '../observed.ts';
 import { maskToPrefix } from '../net/ipv4.ts';
 import type { FindingResult, FlowResult, RemediationResult, Severity } from '../result.ts';
 import { escapeAttr, escapeText, idPart } from './escape.ts';
@@ -299,6 +301,40 @@ function findingsSection(result: AnalysisResult): string {
   return `<section id="findings"><h2>Findings</h2>${summary}${details}</section>`;
 }
 
+function observedAddress(x: ObservedAddress): string {
+  if (x.vmknic === undefined) return `<code>${e(x.address)}</code> (no analysed vmknic)`;
+  const role = x.management ? ' <strong>management vmknic</strong>' : x.vmotionVmknic ? ', vMotion vmknic' : '';
+  return `<code>${e(x.address)}</code> (${e(`${x.host} ${x.vmknic}`)}${role})`;
+}
+
+/** Past migrations from the host logs of support bundles (issue 9): what each log line proves, and the lines. */
+function observedSection(result: AnalysisResult): string {
+  const observed = result.observed ?? [];
+  if (observed.length === 0) return '';
+  const side = (o: (typeof observed)[number], s: ObservedAddress['side']) => o.addresses.filter((x) => x.side === s).map(observedAddress).join('<br />') || '?';
+  const rows = observed
+    .map((o) => {
+      const traffic = o.traffic === 'nfc' ? `NFC (902)${o.count && o.count > 1 ? ` ×${o.count}` : ''}` : `vMotion ${o.direction}${o.vm ? ` of ${o.vm}` : ''}`;
+      const enc = o.traffic === 'nfc' ? '—' : o.encrypted === 'yes' ? 'yes' : o.encrypted === 'no' ? 'no' : 'not logged';
+      return (
+        `<tr><td>${e(o.time ?? '')}</td><td>${e(o.host)}</td><td>${e(traffic)}</td><td>${side(o, 'source')}</td><td>${side(o, 'destination')}</td>` +
+        `<td>${e(enc)}</td><td>${o.outcome === 'failed' ? '<strong>failed</strong>' : 'no failure logged'}</td></tr>`
+      );
+    })
+    .join('');
+  const details = observed
+    .map((o) => `<p>${e(`${o.time ?? '(time not logged)'} ${o.host}: ${o.proves}`)}</p>${pre(o.evidence, `log lines of the migration at ${o.time ?? 'an unlogged time'}`)}`)
+    .join('');
+  return (
+    '<section id="observed"><h2>Past migrations (from the host logs)</h2>' +
+    `<p>${e(WHAT_A_LINE_PROVES)}</p>` +
+    '<table><thead><tr><th>When</th><th>Logged by</th><th>Traffic</th><th>Source</th><th>Destination</th><th>Encrypted</th><th>Outcome</th></tr></thead>' +
+    `<tbody>${rows}</tbody></table>` +
+    `<h3>Log lines</h3>${details}` +
+    '</section>'
+  );
+}
+
 function commandBlock(title: string, lines: readonly string[], label: string): string {
   return `<div><h4>${e(title)}</h4>${lines.length > 0 ? commands(lines, label) : '<p>No command for this step.</p>'}</div>`;
 }
@@ -425,6 +461,7 @@ export function renderHtmlReport(result: AnalysisResult, meta: ReportMeta): stri
     pictureSection(result, meta) +
     pathsSection(result) +
     findingsSection(result) +
+    observedSection(result) +
     planSection(result) +
     settleSection(result) +
     warningsSection(result) +

@@ -12,14 +12,17 @@ import { Autosaver } from './case/autosave.ts';
 import type { AutosaveItem } from './case/autosave.ts';
 import { caseFileName, fromCaseFile, isEmptyCase, newCaseId, toCaseFile } from './case/case-content.ts';
 import type { CaseContent } from './case/case-content.ts';
+import { BundleStore } from './bundle/bundles.svelte.ts';
 import { EvidenceStore } from './evidence/evidence.svelte.ts';
+import { ScanSession } from './scan/scan-session.svelte.ts';
 import { findFlow, WIZARD_MIGRATION } from './wizard/flows-adapter.ts';
 import { replayAnswers } from './wizard/replay.ts';
 import { WizardSession } from './wizard/session.svelte.ts';
 
 export type CaseLoad = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
-export type Screen = 'start' | CaseScreen;
+/** `start` and `scan` (the estate Scan view) are not part of a case. */
+export type Screen = 'start' | 'scan' | CaseScreen;
 
 /** Stands in for updatedAt while comparing a case with the last one saved (same length as a real timestamp). */
 const NO_DATE = '1970-01-01T00:00:00.000Z';
@@ -34,6 +37,10 @@ export class AppState {
   /** Id of the flow being walked, when the user started from a symptom. */
   flowId = $state<string | undefined>(undefined);
   readonly evidence = new EvidenceStore();
+  /** Support bundles being read or read for this case (their hosts are in the evidence). */
+  readonly bundles = new BundleStore();
+  /** The estate Scan view: kept while the window lives, across cases, so a host opened in the wizard can go back. */
+  readonly scan = new ScanSession();
   /** The walk through a flow, while one is active. */
   wizard = $state.raw<WizardSession | undefined>(undefined);
   /** The engineer's notes on the case (kept in the case file, not in the report). */
@@ -101,7 +108,7 @@ export class AppState {
 
   go(screen: Screen): void {
     this.screen = screen;
-    if (screen !== 'start') this.#caseScreen = screen;
+    if (screen !== 'start' && screen !== 'scan') this.#caseScreen = screen;
   }
 
   say(text: string): void {
@@ -117,6 +124,7 @@ export class AppState {
     this.caseId = newCaseId();
     this.createdAt = new Date().toISOString();
     this.notes = '';
+    this.bundles.clear();
     this.evidence.clear();
     this.evidence.setMigration('live');
     this.#caseScreen = 'evidence';
@@ -195,6 +203,7 @@ export class AppState {
     this.caseId = recentId ?? newCaseId();
     this.createdAt = read.case.createdAt;
     this.notes = content.notes;
+    this.bundles.clear();
     this.evidence.restore(content.evidence);
     this.saveState = 'idle';
 
