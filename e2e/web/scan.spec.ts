@@ -10,6 +10,8 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { benchEstate, powercliVmkCsv, rvtoolsCsv, rvtoolsTabs } from '../../src/imports/test-support/estate-generator.ts';
 import { estate50, estate50Files } from '../../src/renderer/lib/scan/test-estate.ts';
+import { bundleA, bundleB, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
+import { zip } from '../../src/bundles/test-support.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { expect, test } from '../support/fixtures.ts';
 import type { FileData } from '../pages/scan-page.ts';
@@ -186,6 +188,33 @@ test('"Open in wizard" starts a case with the host as evidence; "Back to the sca
   await expect(page.getByLabel('Filter hosts')).toHaveValue(silver(5));
   expect(await scan.hostNames()).toEqual([silver(5)]);
   await expect(scan.progress).toHaveCount(0);
+});
+
+test('a vCenter log export with an inventory CSV: bundle hosts in their cluster, opened with their past migrations', async ({ app, page }) => {
+  const scan = new ScanPage(page);
+  await app.open();
+  await scan.openFromStart();
+  await scan.choose([
+    { name: 'VMware-vCenter-support.zip', bytes: zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() }) },
+    {
+      name: 'RVTools_tabvSC_VMK.csv',
+      text: 'Host,Cluster,Device,Port Group,IP Address,Subnet mask,MTU\nesx21.lab.local,Lab,vmk0,Management Network,10.99.0.21,255.255.255.0,1500\nesx22.lab.local,Lab,vmk0,Management Network,10.99.0.22,255.255.255.0,1500\n',
+    },
+  ]);
+  await scan.scan();
+  await scan.scanned();
+  await expect(scan.summary).toContainText('2 hosts in 1 cluster');
+  expect(await scan.hostNames()).toEqual(['esx21.lab.local', 'esx22.lab.local']);
+  await scan.openInWizard('esx21.lab.local');
+  await expect(page.locator('nav.trail details summary')).toContainText('hosts esx21.lab.local');
+  await page.getByRole('group', { name: 'Answers' }).getByRole('button', { name: 'Not sure: let the evidence decide' }).click();
+  // The bundle answers the questions; the migration kind is the user's.
+  await page.getByRole('group', { name: 'Answers' }).getByRole('button', { name: 'Live vMotion, compute only (shared storage)' }).click();
+  // The bundle's logs came along: its past migration on the management vmknic is on the result screen.
+  await expect(page.locator('section.outcome')).toBeVisible();
+  await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
+  await expect(page.getByRole('heading', { name: /Past migrations seen in the logs/ })).toBeVisible();
+  await expect(page.getByText('OBSERVED_VMOTION_ON_MANAGEMENT').first()).toBeVisible();
 });
 
 test('a real RVTools xlsx is read in the worker under the app CSP, with the PowerCLI CSVs', async ({ app, page }) => {

@@ -9,6 +9,7 @@ import type { ParseWarning } from '../core/model/evidence.ts';
 import type { EstateHost, SourceReport } from '../core/estate/types.ts';
 import { listZip } from './zip.ts';
 import { Budget, DEFAULT_LIMITS } from './limits.ts';
+import { formatOf } from './source.ts';
 import type { ByteSource } from './source.ts';
 import type { BundleReading } from './types.ts';
 
@@ -90,12 +91,20 @@ export function mergeBundleHosts(exportHosts: readonly EstateHost[], bundleHosts
   return { hosts: [...byName.values()], warnings };
 }
 
-/** True for a zip that is an Office workbook (RVTools xlsx) rather than a vCenter log export: it has `xl/workbook.xml`. */
-export async function isWorkbookZip(source: ByteSource): Promise<boolean> {
+/**
+ * Whether `scan` should read a file as a support bundle rather than an export: a gzip (a host `.tgz`), or a zip
+ * holding host bundles (`.tgz`/`.tar.gz`/`.tar` members: a vCenter log export). Any other zip is left to the export
+ * readers (an RVTools xlsx is a zip too, and its own guard refuses a bomb posing as one). A zip whose directory cannot
+ * be read goes to whichever reader its name suggests, so its refusal speaks of what the user meant to give.
+ */
+export async function isBundleArchive(source: ByteSource): Promise<boolean> {
+  const format = formatOf(await source.read(0, 4));
+  if (format === 'gzip') return true;
+  if (format !== 'zip') return false;
   try {
     const listing = await listZip(source, new Budget(DEFAULT_LIMITS));
-    return listing.members.some((m) => m.path === 'xl/workbook.xml');
+    return listing.members.some((m) => !m.isDirectory && /\.(?:tgz|tar\.gz|tar)$/i.test(m.path));
   } catch {
-    return false;
+    return !/\.xlsx$/i.test(source.name);
   }
 }

@@ -6,7 +6,7 @@
 import { lstat, open, readdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { formatOf, isWorkbookZip, readBundle, readFolder } from '../bundles/index.ts';
+import { formatOf, isBundleArchive, readBundle, readFolder } from '../bundles/index.ts';
 import type { BundleReading, ByteSource, FolderEntry, ReadOptions } from '../bundles/index.ts';
 
 const CHUNK = 1024 * 1024;
@@ -123,13 +123,12 @@ export async function readBundlePath(path: string, kind: BundleKind, options: Re
   }
 }
 
-/** True for a zip that is an Office workbook (an RVTools xlsx), which `scan` reads as an export, not a bundle. */
-export async function isWorkbookPath(path: string): Promise<boolean> {
+/** `scan`: whether a file is a support bundle (a gzip, or a zip of host bundles) rather than an export. */
+export async function isBundleFile(path: string): Promise<boolean> {
   const s = await lstat(path);
   const handle = await open(path, 'r');
   try {
-    const source = await fileSource(path, handle, s.size);
-    return formatOf(await source.read(0, 4)) === 'zip' && (await isWorkbookZip(source));
+    return await isBundleArchive(await fileSource(path, handle, s.size));
   } finally {
     await handle.close();
   }

@@ -3,7 +3,7 @@
  * the whole-estate scan (issue 8). FILEs are RVTools exports (xlsx or per-tab CSV), PowerCLI CSV/JSON exports,
  * the ESXCLI tag output, the collector JSON (collectors/Get-VpdEstate.ps1) or pasted ESXi sessions, merged per host;
  * and support bundles (issue 9: a host `.tgz`, a vCenter log export `.zip`, an unpacked bundle folder), told apart
- * from exports by their first bytes (an xlsx is a zip too: one holding `xl/workbook.xml`).
+ * from exports by their first bytes and, for a zip, by holding host bundles (an xlsx is a zip too).
  * Exit codes as for analyze: 0 no blocker or high risk, 1 at least one host or pair with one, 2 bad input or usage.
  */
 import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate } from '../core/estate/index.ts';
@@ -12,7 +12,7 @@ import type { EstateHost, SourceReport } from '../core/estate/types.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import { bundleEstate, mergeBundleHosts } from '../bundles/index.ts';
 import { readEstate } from '../node/read-estate.ts';
-import { bundleKindOf, isWorkbookPath, readBundlePath } from './bundle-input.ts';
+import { bundleKindOf, isBundleFile, readBundlePath } from './bundle-input.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
 import type { Io } from './main.ts';
 
@@ -30,7 +30,7 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const bundleSources: SourceReport[] = [];
   for (const file of files) {
     const kind = await bundleKindOf(file);
-    if (kind === undefined || (kind === 'archive' && (await isWorkbookPath(file)))) {
+    if (kind === undefined || (kind === 'archive' && !(await isBundleFile(file)))) {
       exports.push(file);
       continue;
     }

@@ -15,6 +15,8 @@ import { rvtoolsTabs } from '../../../imports/test-support/estate-generator.ts';
 import { readWorkbookTables } from '../../../node/xlsx.ts';
 import { asInputs, estate50, estate50Files } from './test-estate.ts';
 import { readWorkbook } from './workbook.ts';
+import { bundleA, bundleB, TS, vcenterBundle } from '../../../bundles/fixtures.test-support.ts';
+import { zip } from '../../../bundles/test-support.ts';
 
 const noWorkbook = async () => ({ ok: false as const, message: 'no workbook expected' });
 
@@ -116,5 +118,41 @@ describe('runScanJob', () => {
 
   it('says so when no file was given', async () => {
     expect(await runScanJob([], 'live', noWorkbook, () => {})).toEqual({ ok: false, message: expect.stringMatching(/^No file was chosen/) });
+  });
+});
+
+describe('runScanJob with support bundles (as path-doctor scan)', () => {
+  const exportZip = zip({ 'esx21-vm2024.tgz': bundleA(), 'esx22-vm2024.tgz': bundleB(), 'vc-vcsupport.tgz': vcenterBundle() });
+  const inventory =
+    'Host,Cluster,Device,Port Group,IP Address,Subnet mask,MTU\n' +
+    'esx21.lab.local,Lab,vmk0,Management Network,10.99.0.21,255.255.255.0,1500\n' +
+    'esx22.lab.local,Lab,vmk0,Management Network,10.99.0.22,255.255.255.0,1500\n';
+
+  it('scans a vCenter log export with an inventory export: the bundles\' models in the export\'s cluster, the pair checked', async () => {
+    const files = [
+      { name: 'VMware-vCenter-support.zip', bytes: exportZip.slice().buffer as ArrayBuffer },
+      ...asInputs({ 'RVTools_tabvSC_VMK.csv': inventory }),
+    ];
+    const out = await runScanJob(files, 'live', noWorkbook, () => {});
+    if (!out.ok) throw new Error(out.message);
+    const { result } = out.scan;
+    expect(result.hosts.map((h) => [h.name, h.cluster])).toEqual([
+      ['esx21.lab.local', 'Lab'],
+      ['esx22.lab.local', 'Lab'],
+    ]);
+    expect(result.hosts[0]!.vmknics.map((v) => v.ipv4)).not.toContain('10.99.0.21');
+    expect(result.pairs.map((p) => p.hosts)).toEqual([['esx21.lab.local', 'esx22.lab.local']]);
+    expect(result.sources.map((s) => s.format)).toEqual(['rvtools-csv', 'vcenter-log-export']);
+
+    // Opened from the table, a bundle host brings its logs' past migrations and names the bundle.
+    const esx21 = openScannedHost(out.scan, 'esx21.lab.local')!;
+    expect(esx21).toMatchObject({ origin: 'estate', file: 'VMware-vCenter-support.zip', detail: 'Lab' });
+    expect(esx21.observed.map((m) => m.id)).toContain(TS.mgmt);
+  });
+
+  it('refuses a gzip that is no bundle with the reader\'s sentence', async () => {
+    const notBundle = new Uint8Array([0x1f, 0x8b, 8, 0, ...new Array(60).fill(7)]);
+    const out = await runScanJob([{ name: 'broken.tgz', bytes: notBundle.buffer }], 'live', noWorkbook, () => {});
+    expect(out).toEqual({ ok: false, message: expect.stringContaining('broken.tgz') });
   });
 });
