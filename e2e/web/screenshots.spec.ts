@@ -1,12 +1,19 @@
 /**
  * Screenshots of each main screen, light and dark, at 1280x720 and at 200% zoom, saved under
  * e2e/artifacts/screens/ (git-ignored) for people to look at; the README's pictures come from here. Also the path
- * picture on the result screen, the exported HTML report as Chromium renders it, and the result screen as it
+ * picture on the result screen, the Scan view with a result, the evidence panel with a support bundle read and
+ * the result's past migrations, the exported HTML report as Chromium renders it, and the result screen as it
  * prints (the web build's PDF).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { bundleA, bundleB, TS, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
+import { zip } from '../../src/bundles/test-support.ts';
+import { estate50Files } from '../../src/renderer/lib/scan/test-estate.ts';
 import { example } from '../pages/app-page.ts';
+import type { AppPage } from '../pages/app-page.ts';
+import { BundlePage } from '../pages/bundle-page.ts';
+import { ScanPage } from '../pages/scan-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 const DIR = 'e2e/artifacts/screens';
@@ -14,6 +21,36 @@ mkdirSync(DIR, { recursive: true });
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `${DIR}/${name}.png`, fullPage });
+}
+
+/** Scrolls so that the element with this id is at the top of the window. */
+async function scrollTo(page: Page, id: string): Promise<void> {
+  await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+}
+
+/** The 50-host estate (RVTools tabs and PowerCLI CSVs) scanned in the Scan view. */
+async function scanEstate(app: AppPage, page: Page): Promise<void> {
+  const scan = new ScanPage(page);
+  await app.open();
+  await scan.openFromStart();
+  await scan.choose(Object.entries(estate50Files()).map(([name, text]) => ({ name, text })));
+  await scan.scan();
+  await scan.scanned();
+  await expect(scan.summary).toContainText('50 hosts in 3 clusters');
+}
+
+const EXPORT = 'VMware-vCenter-support-2024-05-03@09-45-00.zip';
+
+/** A vCenter export of esx21 and esx22 (and the vCenter's own bundle) opened on the evidence panel. */
+async function openExport(app: AppPage, page: Page, info: TestInfo): Promise<BundlePage> {
+  const bundle = new BundlePage(page);
+  await app.open();
+  await app.startWithEvidence();
+  await bundle.open(BundlePage.file(info, EXPORT, zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() })));
+  await expect(bundle.panel(EXPORT)).toBeVisible({ timeout: 30_000 });
+  await bundle.idle();
+  await app.idle();
+  return bundle;
 }
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -60,6 +97,38 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the Scan view with a result, ${scheme} theme`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await scanEstate(app, page);
+    await scrollTo(page, 'scan-summary-h');
+    await shot(page, `scan-result-${scheme}`);
+    await scrollTo(page, 'scan-hosts-h');
+    await shot(page, `scan-result-hosts-${scheme}`);
+  });
+
+  test(`a support bundle on the evidence panel and its past migrations on the result, ${scheme} theme`, async ({ app, page }, info) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const bundle = await openExport(app, page, info);
+    await bundle.host(EXPORT, 'esx21.lab.local').getByText(/outputs recognised/).click();
+    // Autosaved, so the header shows "All changes saved", not a passing "Saving…".
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await shot(page, `evidence-bundle-${scheme}`, true);
+    await page.locator('section.bundle').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `evidence-bundle-panel-${scheme}`);
+    await bundle.pick('source', 'esx21.lab.local');
+    await bundle.pick('dest', 'esx22.lab.local');
+    await app.idle();
+    await app.analyse();
+    await expect(bundle.pastMigrations).toBeVisible();
+    // The migration that went over the management vmknics, with its log lines.
+    const mgmt = bundle.pastMigrations.locator(`article[data-migration="${TS.mgmt}"]`);
+    await mgmt.getByText(/^Log lines?/).click();
+    await mgmt.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `result-past-migrations-${scheme}`);
+  });
+}
+
 test.describe('200% zoom', () => {
   test.use({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2 });
   test('result at 200% zoom', async ({ app, page }) => {
@@ -73,6 +142,23 @@ test.describe('200% zoom', () => {
     await shot(page, 'result-zoom200');
     await page.locator('#picture-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await shot(page, 'result-picture-zoom200');
+  });
+
+  test('the Scan view and a support bundle at 200% zoom', async ({ app, page }, info) => {
+    await scanEstate(app, page);
+    await scrollTo(page, 'scan-summary-h');
+    await shot(page, 'scan-result-zoom200');
+    await scrollTo(page, 'scan-hosts-h');
+    await shot(page, 'scan-result-hosts-zoom200');
+    const bundle = await openExport(app, page, info);
+    await page.locator('section.bundle').first().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, 'evidence-bundle-zoom200');
+    await bundle.pick('source', 'esx21.lab.local');
+    await bundle.pick('dest', 'esx22.lab.local');
+    await app.idle();
+    await app.analyse();
+    await scrollTo(page, 'past-h');
+    await shot(page, 'result-past-migrations-zoom200');
   });
 });
 
