@@ -5,12 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
 
-const OUT = 'out/renderer';
+// The folder vite built into: VPD_OUT (relative to src/renderer, as vite.config.ts reads it) or the default.
+const OUT = relative(process.cwd(), resolve('src/renderer', process.env.VPD_OUT ?? '../../out/renderer'));
 const PORT = Number(process.env.BENCH_PORT ?? 5197);
 const RUNS = 7;
 const GOAL_MS = 1500;
@@ -27,7 +28,7 @@ function bundleSizes(): void {
   const all = files(OUT);
   let raw = 0;
   let gz = 0;
-  console.log('renderer bundle (out/renderer):');
+  console.log(`renderer bundle (${OUT}):`);
   for (const f of all.sort()) {
     const body = readFileSync(f);
     raw += body.length;
