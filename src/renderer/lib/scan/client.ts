@@ -4,6 +4,7 @@
  */
 import type { ScanResult } from '../../../core/estate/types.ts';
 import type { MigrationKind } from '../../../core/result.ts';
+import { ResultAssembler } from './protocol.ts';
 import type { ImportedHostDraft, ScanAsk, ScanFileInput, ScanProgressMessage, ScanTell } from './protocol.ts';
 
 export interface ScanCallbacks {
@@ -33,10 +34,12 @@ export class ScanClient {
       return;
     }
     this.#worker = worker;
+    const assembler = new ResultAssembler();
     worker.onmessage = (e: MessageEvent<ScanTell>) => {
       const m = e.data;
       if (m.type === 'progress') on.progress(m);
-      else if (m.type === 'done') on.done(m.result);
+      else if (m.type === 'hosts' || m.type === 'pairs') assembler.add(m);
+      else if (m.type === 'done') on.done(assembler.finish(m.result));
       else if (m.type === 'failed') on.failed(m.message);
       else {
         this.#asks.get(m.id)?.(m.host);

@@ -2,7 +2,7 @@
  * Messages between the Scan view and the scan worker (plain data only: structured clone). The scan result crosses
  * once; the hosts' models stay in the worker and one host's ImportedHost crosses when "Open in wizard" asks for it.
  */
-import type { ScanResult } from '../../../core/estate/types.ts';
+import type { ScanHostJson, ScanPairJson, ScanResult } from '../../../core/estate/types.ts';
 import type { ImportedHost } from '../../../core/model/imported.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 
@@ -25,8 +25,42 @@ export interface ScanProgressMessage {
 
 export type ImportedHostDraft = Omit<ImportedHost, 'id'>;
 
+/**
+ * The result's two long lists cross in slices before `done` (which carries the rest with both lists empty): each
+ * message is decoded on the UI thread as a task of its own, so 5,000 hosts (≈ 15 MB as JSON) never block it at once.
+ */
+export type ResultSlice = { readonly type: 'hosts'; readonly items: readonly ScanHostJson[] } | { readonly type: 'pairs'; readonly items: readonly ScanPairJson[] };
+
+export const SLICE = { hosts: 250, pairs: 1000 } as const;
+
+/** The messages that carry a result: its slices, then the rest. */
+export function resultMessages(result: ScanResult): ScanTell[] {
+  const out: ScanTell[] = [];
+  for (let i = 0; i < result.hosts.length; i += SLICE.hosts) out.push({ type: 'hosts', items: result.hosts.slice(i, i + SLICE.hosts) });
+  for (let i = 0; i < result.pairs.length; i += SLICE.pairs) out.push({ type: 'pairs', items: result.pairs.slice(i, i + SLICE.pairs) });
+  out.push({ type: 'done', result: { ...result, hosts: [], pairs: [] } });
+  return out;
+}
+
+/** Puts a result back together on the UI side, slice by slice. */
+export class ResultAssembler {
+  #hosts: ScanHostJson[] = [];
+  #pairs: ScanPairJson[] = [];
+  add(slice: ResultSlice): void {
+    if (slice.type === 'hosts') for (const h of slice.items) this.#hosts.push(h);
+    else for (const p of slice.items) this.#pairs.push(p);
+  }
+  finish(rest: ScanResult): ScanResult {
+    const result = { ...rest, hosts: [...this.#hosts, ...rest.hosts], pairs: [...this.#pairs, ...rest.pairs] };
+    this.#hosts = [];
+    this.#pairs = [];
+    return result;
+  }
+}
+
 export type ScanTell =
   | ScanProgressMessage
+  | ResultSlice
   | { readonly type: 'done'; readonly result: ScanResult }
   | { readonly type: 'failed'; readonly message: string }
   | { readonly type: 'host'; readonly id: number; readonly host: ImportedHostDraft | null };

@@ -3,7 +3,7 @@
  * scan keeps the window responsive (issue 8). Keeps the last scan's host models; cancel = terminate.
  */
 import type { ScanAsk, ScanTell } from './protocol.ts';
-import { ProgressThrottle } from './protocol.ts';
+import { ProgressThrottle, resultMessages } from './protocol.ts';
 import type { KeptScan } from './scan-job.ts';
 import { openScannedHost, runScanJob } from './scan-job.ts';
 import { readWorkbook } from './workbook.ts';
@@ -29,6 +29,6 @@ scope.onmessage = (e) => {
       return;
     }
     kept = outcome.scan;
-    scope.postMessage({ type: 'done', result: outcome.scan.result });
+    for (const m of resultMessages(outcome.scan.result)) scope.postMessage(m);
   });
 };
