@@ -26,10 +26,10 @@ import { benchEstate, powercliBindCsv, powercliVmkCsv, rvtoolsCsv, rvtoolsTabs }
 import type { GenHost } from '../src/imports/test-support/estate-generator.ts';
 import { readEstate } from '../src/node/read-estate.ts';
 import { readWorkbookTables } from '../src/node/xlsx.ts';
+import { writeRvtoolsXlsx } from './support/rvtools-xlsx.ts';
 
 const SIZES = [100, 1000, 5000];
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
-const VMS_PER_HOST = 10;
 
 type Mode = 'scan' | 'floor' | 'scanner' | 'csv-parse';
 interface Measure {
@@ -90,30 +90,6 @@ async function child(mode: Mode, kind: string, files: string[]): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // Parent: generate, measure, report.
 
-async function writeXlsx(path: string, hosts: readonly GenHost[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  // The VM tabs come first in RVTools and dominate a workbook's size: the reader must skip them without parsing.
-  const info = wb.addWorksheet('vInfo');
-  info.addRow(['VM', 'Powerstate', 'Template', 'CPUs', 'Memory', 'NICs', 'Disks', 'Primary IP Address', 'Network #1', 'Cluster', 'Host', 'OS according to the VMware Tools', 'VI SDK Server']).commit();
-  hosts.forEach((h, i) => {
-    for (let v = 0; v < VMS_PER_HOST; v++) {
-      info.addRow([`vm-${i}-${v}`, 'poweredOn', false, 4, 16384, 1, 2, `172.20.${i % 250}.${v + 10}`, 'VM Network', h.cluster, h.name, 'Microsoft Windows Server 2022 (64-bit)', h.vcenter]).commit();
-    }
-  });
-  info.commit();
-  for (const [tab, t] of Object.entries(rvtoolsTabs(hosts))) {
-    const ws = wb.addWorksheet(tab);
-    ws.addRow([...t.header]).commit();
-    for (const r of t.rows) ws.addRow(r).commit();
-    ws.commit();
-  }
-  const meta = wb.addWorksheet('vMetaData');
-  meta.addRow(['RVTools major version', 'RVTools version', 'xlsx creation datetime', 'Server']).commit();
-  meta.addRow(['4', '4.6.1.0', '2025-01-14 09:30:12', 'vc0.example.com']).commit();
-  meta.commit();
-  await wb.commit();
-}
-
 function run(mode: Mode, kind: string, files: string[]): Measure & { readonly processMs: number } {
   const started = performance.now();
   const r = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', mode, kind, ...files], {
@@ -156,7 +132,7 @@ async function main(): Promise<void> {
       writeFileSync(vmk, powercliVmkCsv(hosts));
       writeFileSync(bind, powercliBindCsv(hosts));
       const xlsx = `${base}-RVTools.xlsx`;
-      await writeXlsx(xlsx, hosts);
+      await writeRvtoolsXlsx(xlsx, hosts);
       const inputs: [string, string, string[]][] = [
         ['RVTools CSV', 'csv', csvFiles],
         ['RVTools xlsx', 'xlsx', [xlsx]],

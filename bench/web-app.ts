@@ -17,17 +17,18 @@
  * of 2. Goal: the UI thread never blocked longer than 200 ms (reported, never fails the process: benchmarks report,
  * tests check behaviour). Files are generated into a temp folder and removed.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { bytesSource, readBundle } from '../src/bundles/index.ts';
-import { benchEstate, rvtoolsCsv, rvtoolsTabs } from '../src/imports/test-support/estate-generator.ts';
-import type { GenHost } from '../src/imports/test-support/estate-generator.ts';
+import { benchEstate, rvtoolsCsv } from '../src/imports/test-support/estate-generator.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
+import { generateBundle } from './support/bundle-generator.ts';
+import { startPreview } from './support/preview.ts';
+import { VMS_PER_HOST, writeRvtoolsXlsx } from './support/rvtools-xlsx.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 5197);
 const HOSTS = 5000;
@@ -37,7 +38,6 @@ const BUNDLE_MB = 95;
 const GOAL_MS = 200;
 /** How long after the job the page keeps measuring (a render or effect right after the result counts too). */
 const SETTLE_MS = 300;
-const VMS_PER_HOST = 10;
 
 // ---------------------------------------------------------------------------------------------------------------
 // In the page. Plain strings, not functions: tsx keeps function names with a helper the page does not have.
@@ -200,88 +200,17 @@ async function nodeBundle(path: string): Promise<number> {
 // ---------------------------------------------------------------------------------------------------------------
 // Inputs
 
-/** The same workbook bench/scan.ts measures: a vInfo tab of 10 VMs a host first, then the tabs the scan reads. */
-async function writeXlsx(path: string, hosts: readonly GenHost[]): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
-  const info = wb.addWorksheet('vInfo');
-  info.addRow(['VM', 'Powerstate', 'Template', 'CPUs', 'Memory', 'NICs', 'Disks', 'Primary IP Address', 'Network #1', 'Cluster', 'Host', 'OS according to the VMware Tools', 'VI SDK Server']).commit();
-  hosts.forEach((h, i) => {
-    for (let v = 0; v < VMS_PER_HOST; v++) {
-      info.addRow([`vm-${i}-${v}`, 'poweredOn', false, 4, 16384, 1, 2, `172.20.${i % 250}.${v + 10}`, 'VM Network', h.cluster, h.name, 'Microsoft Windows Server 2022 (64-bit)', h.vcenter]).commit();
-    }
-  });
-  info.commit();
-  for (const [tab, t] of Object.entries(rvtoolsTabs(hosts))) {
-    const ws = wb.addWorksheet(tab);
-    ws.addRow([...t.header]).commit();
-    for (const r of t.rows) ws.addRow(r).commit();
-    ws.commit();
-  }
-  await wb.commit();
-}
-
-/**
- * bench/bundle.ts's generator, run with `--save`: it writes the bundle right after its first line ("bundle: …") and
- * then times gunzip and readBundle on its own, which this benchmark does not need, so it is stopped once the file
- * has stopped growing.
- */
-async function generateBundle(path: string): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bundle.ts', '--mb', String(BUNDLE_MB), '--save', path], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let exited: number | null | undefined;
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  child.on('exit', (code) => (exited = code));
-  const size = () => {
-    try {
-      return statSync(path).size;
-    } catch {
-      return 0;
-    }
-  };
-  let stable = 0;
-  let last = -1;
-  const deadline = Date.now() + 120_000;
-  while (stable < 3) {
-    if (exited !== undefined && size() === 0) throw new Error(`bench/bundle.ts exited with ${exited}: ${err}`);
-    if (Date.now() > deadline) throw new Error('bench/bundle.ts did not write its bundle within 120 s');
-    await new Promise((r) => setTimeout(r, 150));
-    const now = out.includes('\n') ? size() : 0;
-    stable = now > 0 && now === last ? stable + 1 : 0;
-    last = now;
-  }
-  if (exited === undefined) child.kill('SIGTERM');
-  return out.split('\n')[0]!;
+/** The bundle bench/bundle.ts measures, smaller, written to `path`; returns the line describing it. */
+async function writeBundle(path: string): Promise<string> {
+  const started = performance.now();
+  const { bytes, uncompressed, members } = await generateBundle(BUNDLE_MB * 1024 * 1024);
+  writeFileSync(path, bytes);
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+  return `bundle: ${mb(bytes.length)} compressed, ${mb(uncompressed)} uncompressed, ${members} members (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Server, report
-
-async function startServer(): Promise<{ stop(): void }> {
-  // bench/web.ts ran on the same port just before: its preview may take a moment to let go of it.
-  for (let attempt = 1; ; attempt++) {
-    const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const up = await new Promise<boolean>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
-      child.stdout.on('data', (d: Buffer) => {
-        if (d.toString().includes(`127.0.0.1:${PORT}`)) {
-          clearTimeout(timer);
-          resolve(true);
-        }
-      });
-      child.on('exit', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    });
-    if (up) return { stop: () => child.kill('SIGTERM') };
-    if (attempt === 5) throw new Error(`vite preview could not listen on 127.0.0.1:${PORT}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
@@ -321,7 +250,7 @@ if (missing) {
   process.exit(1);
 }
 const dir = mkdtempSync(join(tmpdir(), 'vpd-bench-web-app-'));
-const server = await startServer();
+const server = await startPreview(PORT);
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const errors: string[] = [];
 const bytes = (files: readonly string[]) => files.reduce((s, f) => s + statSync(f).size, 0) / 1e6;
@@ -343,7 +272,7 @@ try {
   rows.push({ label: `scan ${HOSTS.toLocaleString('en-US')} hosts, RVTools CSV (${csv.length} files)`, mb: bytes(csv), app: median(csvRuns.map((r) => r.ms)), node: csvNode, runs: csvRuns });
 
   const xlsx = join(dir, 'RVTools_export_all.xlsx');
-  await writeXlsx(xlsx, hosts);
+  await writeRvtoolsXlsx(xlsx, hosts);
   try {
     const run = await appScan(browser, [xlsx], 90_000, errors);
     rows.push({ label: `scan ${HOSTS.toLocaleString('en-US')} hosts, RVTools xlsx (1 file, ${(HOSTS * VMS_PER_HOST).toLocaleString('en-US')} VMs)`, mb: bytes([xlsx]), app: run.ms, node: nodeScan('xlsx', [xlsx]), runs: [run] });
@@ -352,7 +281,7 @@ try {
   }
 
   const bundle = join(dir, 'esx-esx21.lab.local-2024-05-03--09.30-2099871.tgz');
-  const made = await generateBundle(bundle);
+  const made = await writeBundle(bundle);
   const bundleRuns: AppRun[] = [];
   for (let i = 0; i < BUNDLE_RUNS; i++) bundleRuns.push(await appBundle(browser, bundle, errors));
   const bundleNode: number[] = [];

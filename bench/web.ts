@@ -3,12 +3,12 @@
  * the start screen's first button enabled; cold cache, median of 7) and the size of the renderer bundle.
  * Goal (issue 6): under 1.5 s here. Needs a built renderer (the npm script runs `vite build` first).
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
+import { startPreview } from './support/preview.ts';
 
 // The folder vite built into: VPD_OUT (relative to src/renderer, as vite.config.ts reads it) or the default.
 const OUT = relative(process.cwd(), resolve('src/renderer', process.env.VPD_OUT ?? '../../out/renderer'));
@@ -36,23 +36,6 @@ function bundleSizes(): void {
     console.log(`  ${f.slice(OUT.length + 1).padEnd(44)} ${kib(body.length).padStart(11)}  gzip ${kib(gzipSync(body).length).padStart(10)}`);
   }
   console.log(`  total ${String(all.length).padStart(2)} files${' '.repeat(31)} ${kib(raw).padStart(11)}  gzip ${kib(gz).padStart(10)}`);
-}
-
-async function startServer(): Promise<{ stop(): void }> {
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('vite preview did not start within 30 s')), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes(`127.0.0.1:${PORT}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
-  });
-  return { stop: () => child.kill('SIGTERM') };
 }
 
 async function timeToInteractive(): Promise<number[]> {
@@ -83,7 +66,7 @@ if (missing) {
 }
 console.log('vMotion Path Doctor web benchmark');
 bundleSizes();
-const server = await startServer();
+const server = await startPreview(PORT);
 try {
   const times = (await timeToInteractive()).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
