@@ -9,6 +9,7 @@ import type { ParseWarning } from '../../../core/model/evidence.ts';
 import type { HostModel } from '../../../core/model/host.ts';
 import type { ImportedHost, ImportGap, ImportOrigin } from '../../../core/model/imported.ts';
 import { applyObserved } from '../../../core/observed.ts';
+import { versionLabel } from '../../../core/render/version.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 import { COMMAND_EXAMPLES, loadEvidence } from '../../../parsers/index.ts';
 import type { CommandKind, LoadErrorCode, LoadedBlock } from '../../../parsers/index.ts';
@@ -136,11 +137,9 @@ function loadSide(inputs: readonly EvidenceText[], problems: FileProblem[], cach
   return all;
 }
 
+/** The version as every other screen and report writes it (`VMware ESXi 7.0.3 U3 build 22348816`). */
 function versionOf(h: HostModel): string | undefined {
-  if (!h.version) return undefined;
-  const u = h.version.update ? ` Update ${h.version.update}` : '';
-  const b = h.version.build ? ` build ${h.version.build}` : '';
-  return `${h.version.product} ${h.version.version}${u}${b}`;
+  return h.version ? versionLabel(h.version) : undefined;
 }
 
 /** Which blocks of a load belong to a host: its prompt names it, or (no prompt) the host stands for its file. */
