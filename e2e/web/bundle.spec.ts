@@ -152,9 +152,13 @@ test('Cancel stops a reading and adds nothing', async ({ app, page }, info) => {
   await app.startWithEvidence();
   // 160 MB that must all be streamed through (stored, so it is quick to build), then a host: cancelled before it.
   const big = tar([...hostBundle(TOP_B, { 'var/core/zdump.1': randomBytes(160 * MB) }), ...hostBundle(TOP_B, filesB())]);
+  // A slowed-down CPU (the page and its workers) keeps the read going however fast the machine is.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   await bundle.open(BundlePage.file(info, 'big.tgz', gzipSync(big, { level: 0 })));
   const cancel = page.getByRole('button', { name: 'Cancel reading big.tgz' });
   await cancel.click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   await expect(page.locator('[data-testid="status"], [role=status]').filter({ hasText: 'Reading big.tgz was cancelled' }).first()).toBeAttached();
   await expect(page.getByRole('region', { name: /^Support bundle/ })).toHaveCount(0);
