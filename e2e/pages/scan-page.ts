@@ -69,6 +69,14 @@ export class ScanPage {
     await expect(this.summary).toBeVisible({ timeout: 60_000 });
   }
 
+  /** From the start page: opens the Scan view, chooses the files, scans them and waits for the result. */
+  async scanFromStart(files: readonly FileData[]): Promise<void> {
+    await this.openFromStart();
+    await this.choose(files);
+    await this.scan();
+    await this.scanned();
+  }
+
   get table(): Locator {
     return this.page.getByTestId('scan-hosts');
   }

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { bundleA, bundleB, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
 import { zip } from '../../src/bundles/test-support.ts';
-import { estate50Files } from '../../src/renderer/lib/scan/test-estate.ts';
+import { estate50Files } from '../../src/imports/test-support/estate-50.ts';
 import { example } from '../pages/app-page.ts';
 import type { AppPage } from '../pages/app-page.ts';
 import { BundlePage } from '../pages/bundle-page.ts';
@@ -92,10 +92,7 @@ test.describe('200% zoom', () => {
   test('the Scan view with a result reflows; the host table scrolls only inside its own focusable region', async ({ app, page }) => {
     const scan = new ScanPage(page);
     await app.open();
-    await scan.openFromStart();
-    await scan.choose(Object.entries(estate50Files()).map(([name, text]) => ({ name, text })));
-    await scan.scan();
-    await scan.scanned();
+    await scan.scanFromStart(Object.entries(estate50Files()).map(([name, text]) => ({ name, text })));
     // Every part of the result on screen: a group unfolded and a host's details open.
     await scan.group('host', 'NO_VMOTION_VMKNIC').locator('summary').click();
     await scan.details('esx00014.dc0.example.com');

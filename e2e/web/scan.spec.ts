@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { benchEstate, powercliVmkCsv, rvtoolsCsv, rvtoolsTabs } from '../../src/imports/test-support/estate-generator.ts';
-import { estate50, estate50Files } from '../../src/renderer/lib/scan/test-estate.ts';
+import { estate50, estate50Files } from '../../src/imports/test-support/estate-50.ts';
 import { bundleA, bundleB, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
 import { zip } from '../../src/bundles/test-support.ts';
 import { seriousViolations } from '../support/axe.ts';
@@ -105,10 +105,7 @@ test('the 50-host estate from RVTools CSV tabs and PowerCLI CSVs: known answers,
 test('RVTools alone: tags are "not known", never guessed from a port-group name as known', async ({ app, page }) => {
   const scan = new ScanPage(page);
   await app.open();
-  await scan.openFromStart();
-  await scan.choose(RVTOOLS);
-  await scan.scan();
-  await scan.scanned();
+  await scan.scanFromStart(RVTOOLS);
   const detail = await scan.details(gold(0));
   const vmknics = detail.getByRole('table', { name: `VMkernel adapters of ${gold(0)}` });
   await expect(vmknics.locator('tbody tr').first()).toContainText('not known from these files');
@@ -124,10 +121,7 @@ test('the table exports as CSV (formula cells neutralised) and Markdown, as filt
     Object.entries(ESTATE).map(([k, t]) => [k, t.replaceAll(gold(1), '=SUM(A1:A9)').replaceAll(gold(2), '+cmd').replaceAll(gold(3), '-2+3').replaceAll(gold(5), '@x').replaceAll('Bronze', '=1+1')]),
   );
   await app.open();
-  await scan.openFromStart();
-  await scan.choose(files(evil));
-  await scan.scan();
-  await scan.scanned();
+  await scan.scanFromStart(files(evil));
   await scan.filterText('dc0');
   await scan.sortBy('Host');
 
@@ -193,16 +187,13 @@ test('"Open in wizard" starts a case with the host as evidence; "Back to the sca
 test('a vCenter log export with an inventory CSV: bundle hosts in their cluster, opened with their past migrations', async ({ app, page }) => {
   const scan = new ScanPage(page);
   await app.open();
-  await scan.openFromStart();
-  await scan.choose([
+  await scan.scanFromStart([
     { name: 'VMware-vCenter-support.zip', bytes: zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() }) },
     {
       name: 'RVTools_tabvSC_VMK.csv',
       text: 'Host,Cluster,Device,Port Group,IP Address,Subnet mask,MTU\nesx21.lab.local,Lab,vmk0,Management Network,10.99.0.21,255.255.255.0,1500\nesx22.lab.local,Lab,vmk0,Management Network,10.99.0.22,255.255.255.0,1500\n',
     },
   ]);
-  await scan.scan();
-  await scan.scanned();
   await expect(scan.summary).toContainText('2 hosts in 1 cluster');
   expect(await scan.hostNames()).toEqual(['esx21.lab.local', 'esx22.lab.local']);
   await scan.openInWizard('esx21.lab.local');
@@ -230,10 +221,7 @@ test('a real RVTools xlsx is read in the worker under the app CSP, with the Powe
   const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
   const scan = new ScanPage(page);
   await app.open();
-  await scan.openFromStart();
-  await scan.choose([{ name: 'RVTools_export.xlsx', bytes: xlsx }, ...POWERCLI]);
-  await scan.scan();
-  await scan.scanned();
+  await scan.scanFromStart([{ name: 'RVTools_export.xlsx', bytes: xlsx }, ...POWERCLI]);
   await expect(scan.summary).toContainText('50 hosts in 3 clusters');
   await expect(page.getByTestId('scan-worst')).toHaveText('blocker');
   const sources = page.getByRole('table', { name: 'What each file held' });

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { bundleA, bundleB, TS, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
 import { zip } from '../../src/bundles/test-support.ts';
-import { estate50Files } from '../../src/renderer/lib/scan/test-estate.ts';
+import { estate50Files } from '../../src/imports/test-support/estate-50.ts';
 import { example } from '../pages/app-page.ts';
 import type { AppPage } from '../pages/app-page.ts';
 import { BundlePage } from '../pages/bundle-page.ts';
@@ -32,10 +32,7 @@ async function scrollTo(page: Page, id: string): Promise<void> {
 async function scanEstate(app: AppPage, page: Page): Promise<void> {
   const scan = new ScanPage(page);
   await app.open();
-  await scan.openFromStart();
-  await scan.choose(Object.entries(estate50Files()).map(([name, text]) => ({ name, text })));
-  await scan.scan();
-  await scan.scanned();
+  await scan.scanFromStart(Object.entries(estate50Files()).map(([name, text]) => ({ name, text })));
   await expect(scan.summary).toContainText('50 hosts in 3 clusters');
 }
 

@@ -14,32 +14,11 @@ import { describe, expect, it } from 'vitest';
 import { scanEstate } from '../core/estate/index.ts';
 import type { ScanResult } from '../core/estate/index.ts';
 import { importEstate } from './index.ts';
-import type { GenHost } from './test-support/estate-generator.ts';
-import { genHost, powercliBindCsv, powercliVmkCsv, rvtoolsCsv } from './test-support/estate-generator.ts';
-
-function estate(): GenHost[] {
-  const hosts: GenHost[] = [];
-  for (let k = 0; k < 20; k++) {
-    hosts.push(
-      genHost(k, 0, 'Gold', {
-        version: 'VMware ESXi 8.0.3 build-24859861',
-        bind: 3,
-        ...(k === 4 ? { vmotionMtu: 1500 } : {}),
-        ...(k === 9 ? { vmotionSwitchMtu: 1500 } : {}),
-        ...(k === 14 ? { noVmotion: true } : {}),
-      }),
-    );
-  }
-  for (let k = 0; k < 20; k++) {
-    hosts.push(genHost(20 + k, 1, 'Silver', { version: 'VMware ESXi 7.0.3 build-22348816', vmotionInMgmt: true, ...(k === 5 ? { bind: 0 } : {}) }));
-  }
-  for (let k = 0; k < 10; k++) hosts.push(genHost(40 + k, 2, 'Bronze', { version: 'VMware ESXi 6.7.0 build-14320388', vmotionInMgmt: true }));
-  return hosts;
-}
+import { estate50, estate50Files } from './test-support/estate-50.ts';
 
 function scan(): { result: ScanResult; names: string[] } {
-  const hosts = estate();
-  const files = { ...rvtoolsCsv(hosts), 'vmk.csv': powercliVmkCsv(hosts), 'bind.csv': powercliBindCsv(hosts) };
+  const hosts = estate50();
+  const files = estate50Files();
   const imported = importEstate(Object.entries(files).map(([name, text]) => ({ name, kind: 'text' as const, text })));
   if (!imported.ok) throw new Error(imported.error.message);
   return { result: scanEstate({ hosts: imported.hosts, sources: imported.sources, warnings: imported.warnings }), names: hosts.map((h) => h.name) };

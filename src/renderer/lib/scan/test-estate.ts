@@ -1,33 +1,8 @@
 /**
- * The 50-host estate of src/imports/estate-50.test.ts (its known answers are asserted there) as the files a user
- * would drop, for the Scan view's unit tests. Test support only.
+ * The 50-host estate (src/imports/test-support/estate-50.ts) for the Scan view's unit tests, and files as the worker
+ * receives bytes already in memory. Test support only.
  */
-import type { GenHost } from '../../../imports/test-support/estate-generator.ts';
-import { genHost, powercliBindCsv, powercliVmkCsv, rvtoolsCsv } from '../../../imports/test-support/estate-generator.ts';
-
-export function estate50(): GenHost[] {
-  const hosts: GenHost[] = [];
-  for (let k = 0; k < 20; k++) {
-    hosts.push(
-      genHost(k, 0, 'Gold', {
-        version: 'VMware ESXi 8.0.3 build-24859861',
-        bind: 3,
-        ...(k === 4 ? { vmotionMtu: 1500 } : {}),
-        ...(k === 9 ? { vmotionSwitchMtu: 1500 } : {}),
-        ...(k === 14 ? { noVmotion: true } : {}),
-      }),
-    );
-  }
-  for (let k = 0; k < 20; k++) hosts.push(genHost(20 + k, 1, 'Silver', { version: 'VMware ESXi 7.0.3 build-22348816', vmotionInMgmt: true, ...(k === 5 ? { bind: 0 } : {}) }));
-  for (let k = 0; k < 10; k++) hosts.push(genHost(40 + k, 2, 'Bronze', { version: 'VMware ESXi 6.7.0 build-14320388', vmotionInMgmt: true }));
-  return hosts;
-}
-
-/** name → text of every file: the four RVTools tabs, the PowerCLI vmknic export and the BindToVmknic export. */
-export function estate50Files(): Record<string, string> {
-  const hosts = estate50();
-  return { ...rvtoolsCsv(hosts), 'vmk.csv': powercliVmkCsv(hosts), 'bind.csv': powercliBindCsv(hosts) };
-}
+export { estate50, estate50Files } from '../../../imports/test-support/estate-50.ts';
 
 export function asInputs(files: Record<string, string>): { name: string; bytes: ArrayBuffer }[] {
   return Object.entries(files).map(([name, text]) => {
