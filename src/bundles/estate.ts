@@ -56,11 +56,30 @@ export function bundleEstate(reading: BundleReading): BundleEstate {
   };
 }
 
+/** What the scan takes: hosts, the reports of the files they came from, and the readers' warnings. */
+export interface EstateParts {
+  readonly hosts: readonly EstateHost[];
+  readonly sources: readonly SourceReport[];
+  readonly warnings: readonly ParseWarning[];
+}
+
+export const NO_EXPORTS: EstateParts = { hosts: [], sources: [], warnings: [] };
+
+/**
+ * The imported exports joined with the estate views of the bundles given with them (the one step `path-doctor scan`
+ * and the app's Scan view share): hosts merged by mergeBundleHosts, the bundles' source reports after the exports'.
+ */
+export function joinBundles(exports: EstateParts, bundles: readonly BundleEstate[]): EstateParts {
+  if (bundles.length === 0) return exports;
+  const merged = mergeBundleHosts(exports.hosts, bundles.flatMap((b) => b.hosts));
+  return { hosts: merged.hosts, sources: [...exports.sources, ...bundles.map((b) => b.source)], warnings: [...exports.warnings, ...merged.warnings] };
+}
+
 /**
  * Export hosts + bundle hosts → one list: a host in both keeps the export's place in vCenter and takes the bundle's
  * model and provenance; a host twice among bundles keeps the first (the newest bundle should be given first).
  */
-export function mergeBundleHosts(exportHosts: readonly EstateHost[], bundleHosts: readonly EstateHost[]): { hosts: EstateHost[]; warnings: ParseWarning[] } {
+function mergeBundleHosts(exportHosts: readonly EstateHost[], bundleHosts: readonly EstateHost[]): { hosts: EstateHost[]; warnings: ParseWarning[] } {
   const key = (h: EstateHost) => h.model.name.toLowerCase();
   const byName = new Map<string, EstateHost>();
   const warnings: ParseWarning[] = [];

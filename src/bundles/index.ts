@@ -15,5 +15,5 @@ export { checkMemberName } from './member-name.ts';
 export { commandOfFileName, parseTopFolder } from './layout.ts';
 export { analyzeBundleHosts } from './analyze.ts';
 export type { BundleAnalysisInput } from './analyze.ts';
-export { bundleEstate, isBundleArchive, mergeBundleHosts } from './estate.ts';
-export type { BundleEstate } from './estate.ts';
+export { bundleEstate, isBundleArchive, joinBundles, NO_EXPORTS } from './estate.ts';
+export type { BundleEstate, EstateParts } from './estate.ts';

@@ -8,9 +8,8 @@
  */
 import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate } from '../core/estate/index.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
-import type { EstateHost, SourceReport } from '../core/estate/types.ts';
-import type { ParseWarning } from '../core/model/evidence.ts';
-import { bundleEstate, mergeBundleHosts } from '../bundles/index.ts';
+import { bundleEstate, joinBundles, NO_EXPORTS } from '../bundles/index.ts';
+import type { BundleEstate, EstateParts } from '../bundles/index.ts';
 import { readEstate } from '../node/read-estate.ts';
 import { bundleKindOf, isBundleFile, readBundlePath } from './bundle-input.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
@@ -26,8 +25,7 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
 
   const exports: string[] = [];
-  const bundleHosts: EstateHost[] = [];
-  const bundleSources: SourceReport[] = [];
+  const bundles: BundleEstate[] = [];
   for (const file of files) {
     const kind = await bundleKindOf(file);
     if (kind === undefined || (kind === 'archive' && !(await isBundleFile(file)))) {
@@ -40,30 +38,21 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
       io.stderr(`path-doctor: ${fatal.message}\n`);
       return 2;
     }
-    const { hosts, source } = bundleEstate(reading);
-    bundleHosts.push(...hosts);
-    bundleSources.push(source);
+    bundles.push(bundleEstate(reading));
   }
-  let hosts: readonly EstateHost[] = [];
-  let sources: readonly SourceReport[] = [];
-  let warnings: readonly ParseWarning[] = [];
+  let parts: EstateParts = NO_EXPORTS;
   if (exports.length > 0) {
     const imported = await readEstate(exports);
     if (!imported.ok) {
       io.stderr(`path-doctor: ${imported.error.message}\n`);
       return 2;
     }
-    ({ hosts, sources, warnings } = imported);
+    parts = imported;
   }
-  if (bundleSources.length > 0) {
-    const merged = mergeBundleHosts(hosts, bundleHosts);
-    if (merged.hosts.length === 0) {
-      io.stderr(`path-doctor: no host with an output the analysis reads was found in ${bundleSources.map((s) => s.file).join(', ')}\n`);
-      return 2;
-    }
-    hosts = merged.hosts;
-    sources = [...sources, ...bundleSources];
-    warnings = [...warnings, ...merged.warnings];
+  const { hosts, sources, warnings } = joinBundles(parts, bundles);
+  if (hosts.length === 0) {
+    io.stderr(`path-doctor: no host with an output the analysis reads was found in ${bundles.map((b) => b.source.file).join(', ')}\n`);
+    return 2;
   }
   const result = scanEstate({ hosts, sources, warnings, migration });
   if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);

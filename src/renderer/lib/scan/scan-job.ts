@@ -5,11 +5,9 @@
  * hosts join the estate (an inventory export given with them supplies the cluster), and a host opened from the
  * table brings its bundle's past migrations and missing outputs along.
  */
-import type { BundleReading, ByteSource } from '../../../bundles/index.ts';
-import { blobSource, bundleEstate, bytesSource, isBundleArchive, mergeBundleHosts, readBundle } from '../../../bundles/index.ts';
+import type { BundleEstate, BundleReading, ByteSource, EstateParts } from '../../../bundles/index.ts';
+import { blobSource, bundleEstate, bytesSource, isBundleArchive, joinBundles, NO_EXPORTS, readBundle } from '../../../bundles/index.ts';
 import { scanEstate } from '../../../core/estate/index.ts';
-import type { SourceReport } from '../../../core/estate/types.ts';
-import type { ParseWarning } from '../../../core/model/evidence.ts';
 import type { EstateHost, ScanResult } from '../../../core/estate/types.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 import type { EstateFile } from '../../../imports/index.ts';
@@ -49,8 +47,7 @@ export async function runScanJob(files: readonly ScanFileInput[], migration: Mig
   if (files.length === 0) return { ok: false, message: 'No file was chosen: drop or choose an RVTools export, PowerCLI exports, the collector JSON or support bundles.' };
   try {
     const read: EstateFile[] = [];
-    const bundleHosts: EstateHost[] = [];
-    const bundleSources: SourceReport[] = [];
+    const bundles: BundleEstate[] = [];
     const fromBundles = new Map<string, ImportedHostDraft>();
     progress('reading', 0, files.length);
     for (const [i, f] of files.entries()) {
@@ -61,9 +58,7 @@ export async function runScanJob(files: readonly ScanFileInput[], migration: Mig
         const reading = await readBundle(source);
         const why = bundleRefusal(reading);
         if (why) return { ok: false, message: why };
-        const estate = bundleEstate(reading);
-        bundleHosts.push(...estate.hosts);
-        bundleSources.push(estate.source);
+        bundles.push(bundleEstate(reading));
         for (const h of importedHostsOf(reading)) if (!fromBundles.has(h.model.name.toLowerCase())) fromBundles.set(h.model.name.toLowerCase(), h);
       } else {
         const r = await readScanFile(f, readWorkbook);
@@ -73,20 +68,13 @@ export async function runScanJob(files: readonly ScanFileInput[], migration: Mig
       progress('reading', i + 1, files.length);
     }
     progress('importing', 0, 1);
-    let hosts: readonly EstateHost[] = [];
-    let sources: readonly SourceReport[] = [];
-    let warnings: readonly ParseWarning[] = [];
+    let parts: EstateParts = NO_EXPORTS;
     if (read.length > 0) {
       const imported = importEstate(read);
       if (!imported.ok) return { ok: false, message: imported.error.message };
-      ({ hosts, sources, warnings } = imported);
+      parts = imported;
     }
-    if (bundleSources.length > 0) {
-      const merged = mergeBundleHosts(hosts, bundleHosts);
-      hosts = merged.hosts;
-      sources = [...sources, ...bundleSources];
-      warnings = [...warnings, ...merged.warnings];
-    }
+    const { hosts, sources, warnings } = joinBundles(parts, bundles);
     progress('importing', 1, 1);
     const result = scanEstate({
       hosts,
