@@ -116,7 +116,7 @@ describe('applyObserved', () => {
     expect(text).toMatch(/esx01 sent vMotion 7182955985622810397: 10\.0\.0\.11 \(esx01 vmk0, management\) → 10\.0\.0\.12; encrypted; no failure logged/);
     const md = renderMarkdown(r);
     expect(md).toContain('## Past migrations (from the host logs)');
-    expect(md).toMatch(/\| 2024-05-02T10:15:01\.123Z \| esx01 \| vMotion outgoing \| 10\.0\.0\.11 \(esx01 vmk0, management\) \| 10\.0\.0\.12 \| yes \| no failure logged \|/);
+    expect(md).toMatch(/\| 2024-05-02T10:15:01\.123Z \| esx01 \| vMotion outgoing \| 10\.0\.0\.11 \\\(esx01 vmk0, management\\\) \| 10\.0\.0\.12 \| yes \| no failure logged \|/);
     expect(renderText(analyze({ source: esx01 }))).not.toContain('PAST MIGRATIONS');
   });
 });

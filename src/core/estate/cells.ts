@@ -38,5 +38,7 @@ export function markdownCell(value: string | number | undefined): string {
     .replace(/&/g, '&amp;')
     .replace(/[\\`*_[\]()#~|!]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    // First in a list item (the Warnings list), `1. ` would open a nested list.
+    .replace(/^(\d+)\.(?=\s|$)/, '$1\\.');
 }

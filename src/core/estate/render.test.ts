@@ -33,6 +33,7 @@ describe('cells from hostile files', () => {
     expect(markdownCell('[click](javascript:alert(1))')).toBe('\\[click\\]\\(javascript:alert\\(1\\)\\)');
     expect(markdownCell('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert\\(1\\)&gt;');
     expect(markdownCell('two\nlines')).toBe('two lines');
+    expect(markdownCell('1. item')).toBe('1\\. item');
     expect(markdownCell('=1+2')).toBe("'=1+2");
   });
 

@@ -61,3 +61,68 @@ export function fit(text: string, max: number): string {
   }
   return `${out}…`;
 }
+
+/*
+ * Markdown. Everything the Markdown report prints outside its code blocks is data (host, port-group and VM names,
+ * file names, whole sentences built around them), and Markdown viewers differ: some render inline HTML, all render
+ * links and images. So evidence text is escaped for both: `<`, `>`, `&` become entities (no tag, autolink or
+ * entity can form), every ASCII character that opens inline syntax gets a backslash (CommonMark escapes any ASCII
+ * punctuation), the characters that start a block (`#`, `-`, `+`, `1.`) are escaped where they could, and line
+ * breaks become spaces so a value can never begin a line of its own. Code blocks and spans are never escaped:
+ * their content is literal; only their fence grows past the longest backtick run inside.
+ */
+
+// C0 controls (tab and line breaks handled apart), DEL, C1 controls, and the bidi controls that reorder what a
+// reader sees; a lone surrogate is dropped too (it cannot be written as UTF-8).
+const MD_DROP = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const MD_BREAKS = /\r\n|[\r\n\t\u2028\u2029\u0085]/g;
+/** ASCII punctuation that can open or close inline syntax (emphasis, code, links, images, tables, strikethrough). */
+const MD_INLINE = /[\\`*_[\]()|!~#]/g;
+const WORD = /^[\p{L}\p{N}]$/u;
+
+/**
+ * One line of Markdown inline text showing exactly `text` (line breaks and tabs as spaces, control characters
+ * dropped): safe in a paragraph, a heading, a list item or a table cell, wherever it is put on the line.
+ */
+export function mdText(text: string): string {
+  const escaped = text
+    .replace(MD_DROP, '')
+    .replace(MD_BREAKS, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // `_` inside a word (`VMOTION_EGRESS_MISMATCH`) can neither open nor close emphasis: left as it is, readable.
+    .replace(MD_INLINE, (c, at: number, all: string) => (c === '_' && WORD.test(all[at - 1] ?? '') && WORD.test(all[at + 1] ?? '') ? c : `\\${c}`));
+  // Block starts: a value put first in a list item or a line would open a list, a heading or a thematic break;
+  // leading spaces would open an indented code block. The spaces become character references (still spaces).
+  return escaped
+    .replace(/^( *)(?:([-+=])|(\d+)\.(?=\s|$))/, (_m, lead: string, mark: string | undefined, digits: string | undefined) =>
+      mark !== undefined ? `${lead}\\${mark}` : `${lead}${digits}\\.`,
+    )
+    .replace(/^ +/, (spaces) => '&#32;'.repeat(spaces.length));
+}
+
+/** The longest run of backticks in any of the lines. */
+function longestBacktickRun(lines: readonly string[]): number {
+  let longest = 0;
+  for (const line of lines) for (const run of line.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
+/** A code span showing `text` exactly (on one line): the fence is longer than any backtick run inside. */
+export function mdCode(text: string): string {
+  const one = text.replace(MD_DROP, '').replace(MD_BREAKS, ' ');
+  if (one === '') return '';
+  const fence = '`'.repeat(longestBacktickRun([one]) + 1);
+  // A span that starts or ends with a backtick (or a space) needs a space inside the fence; CommonMark strips one.
+  const pad = /^[` ]|[` ]$/.test(one) ? ' ' : '';
+  return `${fence}${pad}${one}${pad}${fence}`;
+}
+
+/** A fenced code block holding the lines exactly; the fence is longer than any backtick run inside (at least 3). */
+export function mdFence(lines: readonly string[], lang: string): string[] {
+  // A line of its own may hold a break: split, so no line of the block can be a fence of ours.
+  const body = lines.flatMap((l) => l.replace(MD_DROP, '').split(/\r\n|[\r\n]/));
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return [fence + lang, ...body, fence];
+}

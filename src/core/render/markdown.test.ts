@@ -3,6 +3,7 @@ import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { SOURCES } from '../remediation/catalog.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
 import { renderMarkdown } from './markdown.ts';
+import { mdText } from './escape.ts';
 
 const { result } = analyseExample(EXAMPLES.find((e) => e.name === 'seed-denneman-5.1')!);
 const META = { generatedAt: '2026-11-25T09:30:00.000Z', toolVersion: '9.8.7' };
@@ -27,8 +28,8 @@ describe('Markdown report', () => {
 
   it('carries the date, the tool version and the question', () => {
     expect(report).toContain('Generated 2026-11-25 09:30 UTC by vMotion Path Doctor 9.8.7.');
-    expect(report).toContain('**Question:** Which VMkernel adapters does a migration of a VM with snapshots from esx11.lab.local to esx12.lab.local use');
-    expect(renderMarkdown(result, { ...META, question: 'Why is it slow?' })).toContain('**Question:** Why is it slow?');
+    expect(report).toContain(`**Question:** ${mdText('Which VMkernel adapters does a migration of a VM with snapshots from esx11.lab.local to esx12.lab.local use')}`);
+    expect(renderMarkdown(result, { ...META, question: 'Why is it slow (again)?' })).toContain('**Question:** Why is it slow \\(again\\)?');
     expect(report.trimEnd().endsWith('vMotion Path Doctor 9.8.7 · 2026-11-25 09:30 UTC')).toBe(true);
   });
 
@@ -40,12 +41,12 @@ describe('Markdown report', () => {
       for (const key of FINDINGS[f.id as FindingId].sources) expect(body).toContain(`](${SOURCES[key].url})`);
     }
     const appendix = report.slice(report.indexOf('## Appendix B: sources of the rules'));
-    expect(appendix).toContain(`**SEED1**: ${SOURCES.SEED1.title} — <${SOURCES.SEED1.url}>`);
+    expect(appendix).toContain(`**SEED1**: ${mdText(SOURCES.SEED1.title)} — <${SOURCES.SEED1.url}>`);
   });
 
   it('puts every trace line of every path in an appendix', () => {
     const appendix = report.slice(report.indexOf('## Appendix A: reasoning trace'));
     expect(appendix.length).toBeGreaterThan(100);
-    for (const f of result.flows) for (const t of f.trace) expect(appendix).toContain(t.replace(/\|/g, '\\|'));
+    for (const f of result.flows) for (const t of f.trace) expect(appendix).toContain(mdText(t));
   });
 });

@@ -6,6 +6,8 @@ import type { AnalysisResult } from '../analyze.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
 import { versionLabel } from './version.ts';
 import { observedMarkdown } from './observed.ts';
+import { mdCode, mdFence, mdText } from './escape.ts';
+import { isVettedLink } from './links.ts';
 
 /**
  * Given, the Markdown becomes a report like the HTML one: date, tool version and question under the title, the
@@ -18,20 +20,22 @@ export interface MarkdownReportMeta {
   readonly question?: string;
 }
 
-/** Escapes characters that would break a Markdown table cell or inline text. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Every text from the evidence or built around it goes through mdText (escape.ts); commands through mdFence. */
+const cell = mdText;
+const fence = mdFence;
+const list = (items: readonly string[], sep = ', '): string => items.map(mdText).join(sep);
+
+/** A link only to a vetted address (links.ts); any other address is shown as text, never followed. */
+function link(title: string, url: string): string {
+  return isVettedLink(url) && !/[\s<>()]/.test(url) ? `[${mdText(title)}](${url})` : `${mdText(title)} (${mdText(url)})`;
 }
 
-function fence(lines: readonly string[], lang: string): string[] {
-  // A longer fence than any backtick run inside keeps commands intact.
-  const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
-  const f = '`'.repeat(longest + 1);
-  return [f + lang, ...lines, f];
+function autolink(url: string): string {
+  return isVettedLink(url) && !/[\s<>]/.test(url) ? `<${url}>` : mdText(url);
 }
 
-function sourceLines(list: readonly CitedSource[]): string[] {
-  return list.length > 0 ? [`Sources: ${list.map((s) => `[${cell(s.ref.title).replace(/[[\]]/g, '\\$&')}](${s.ref.url})`).join('; ')}`, ''] : [];
+function sourceLines(sources: readonly CitedSource[]): string[] {
+  return sources.length > 0 ? [`Sources: ${sources.map((s) => link(s.ref.title, s.ref.url)).join('; ')}`, ''] : [];
 }
 
 export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMeta): string {
@@ -42,44 +46,45 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push(`**Question:** ${cell(report.question ?? questionOf(result))}`, '');
   }
   out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
-  out.push(`Migration kind: \`${result.migration}\``, '');
+  out.push(`Migration kind: ${mdCode(result.migration)}`, '');
   out.push('## Hosts', '');
   out.push('| Host | Version | BindToVmknic | vmknics |', '|---|---|---|---|');
   for (const h of result.hosts) {
     const v = versionLabel(h.version);
     const b = h.bindToVmknic.value !== undefined ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})` : 'unknown';
-    const nics = h.vmknics.map((n) => `${n.name} ${n.ipv4 ?? ''}${n.tags ? ` [${n.tags.join(', ')}]` : ''}${n.netstack ? ` ${n.netstack}` : ''}`).join('<br>');
-    out.push(`| ${cell(h.name)} | ${cell(v)} | ${b} | ${cell(nics)} |`);
+    // Each vmknic escaped on its own: the `<br>` between them is the only markup in the cell.
+    const nics = h.vmknics.map((n) => cell(`${n.name} ${n.ipv4 ?? ''}${n.tags ? ` [${n.tags.join(', ')}]` : ''}${n.netstack ? ` ${n.netstack}` : ''}`)).join('<br>');
+    out.push(`| ${cell(h.name)} | ${cell(v)} | ${cell(b)} | ${nics} |`);
   }
   out.push('', '## Paths', '');
   out.push('| Host | Role | Traffic | Direction | vmknic(s) | Intended | Certainty |', '|---|---|---|---|---|---|---|');
   for (const f of result.flows) {
     const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates?.length ? `${f.candidates.join(' or ')}?` : 'none';
-    out.push(`| ${cell(f.host)} | ${f.role} | ${f.traffic} | ${f.direction} | ${cell(where)} | ${cell(f.intended.join(', '))} | ${f.certainty} |`);
+    out.push(`| ${cell(f.host)} | ${cell(f.role)} | ${cell(f.traffic)} | ${cell(f.direction)} | ${cell(where)} | ${list(f.intended)} | ${cell(f.certainty)} |`);
   }
   out.push(...observedMarkdown(result));
   out.push('', '## Findings', '');
   if (result.findings.length === 0) out.push('No problem found in the evidence.');
   for (const f of result.findings) {
-    out.push(`### ${f.id} — ${f.title}`, '');
-    out.push(`Severity **${f.severity}**, certainty **${f.certainty}**, hosts: ${f.hosts.join(', ')}`, '');
-    out.push(f.detail, '');
+    out.push(`### ${cell(f.id)} — ${cell(f.title)}`, '');
+    out.push(`Severity **${cell(f.severity)}**, certainty **${cell(f.certainty)}**, hosts: ${list(f.hosts)}`, '');
+    out.push(cell(f.detail), '');
     if (f.evidence.length > 0) out.push('Evidence:', '', ...fence(f.evidence, 'text'), '');
-    if (f.remediation.length > 0) out.push(`Fix: ${f.remediation.join(', ')}`, '');
+    if (f.remediation.length > 0) out.push(`Fix: ${list(f.remediation)}`, '');
     if (report) out.push(...sourceLines(findingSources(f.id)));
   }
   if (result.remediation.length > 0) {
     out.push('## Remediation plan', '');
     for (const r of result.remediation) {
-      out.push(`### ${r.id} — ${r.title}`, '', `For: ${r.forFindings.join(', ')}; hosts: ${r.hosts.join(', ')}`, '');
-      r.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
+      out.push(`### ${cell(r.id)} — ${cell(r.title)}`, '', `For: ${list(r.forFindings)}; hosts: ${list(r.hosts)}`, '');
+      r.steps.forEach((s, i) => out.push(`${i + 1}. ${cell(s)}`));
       out.push('');
       if (r.commands.esxcli.length > 0) out.push('ESXi shell:', '', ...fence(r.commands.esxcli, 'sh'), '');
       if (r.commands.esxcfg.length > 0) out.push('Legacy esxcfg:', '', ...fence(r.commands.esxcfg, 'sh'), '');
       if (r.commands.powercli.length > 0) out.push('PowerCLI:', '', ...fence(r.commands.powercli, 'powershell'), '');
       if (r.verify.length > 0) out.push('Verify:', '', ...fence(r.verify, 'sh'), '');
       if (r.rollback.length > 0) out.push('Rollback:', '', ...fence(r.rollback, 'sh'), '');
-      out.push(`**Risk:** ${r.risk}`, '');
+      out.push(`**Risk:** ${cell(r.risk)}`, '');
       if (report) out.push(...sourceLines(remediationSources(r.id)));
     }
   }
@@ -87,7 +92,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push('## To settle or complete the picture', '', ...fence(result.missing, 'sh'), '');
   }
   if (result.warnings.length > 0) {
-    out.push('## Warnings', '', ...result.warnings.map((w) => `- \`${w.file}:${w.line}\` ${cell(w.message)}`), '');
+    out.push('## Warnings', '', ...result.warnings.map((w) => `- ${mdCode(`${w.file}:${w.line}`)} ${cell(w.message)}`), '');
   }
   if (report) {
     out.push('## Appendix A: reasoning trace', '');
@@ -95,7 +100,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     const cited = citedSources(result);
     if (cited.length > 0) {
       out.push('## Appendix B: sources of the rules', '');
-      for (const c of cited) out.push(`- **${c.source.key}**: ${cell(c.source.ref.title)} — <${c.source.ref.url}> (cited by ${c.citedBy.join(', ')})`);
+      for (const c of cited) out.push(`- **${cell(c.source.key)}**: ${cell(c.source.ref.title)} — ${autolink(c.source.ref.url)} (cited by ${list(c.citedBy)})`);
       out.push('');
     }
     out.push('---', '', `vMotion Path Doctor ${cell(report.toolVersion)} · ${cell(formatDate(report.generatedAt))}`, '');

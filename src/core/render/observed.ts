@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analyze.ts';
 import type { ObservedAddress, ObservedResult } from '../observed.ts';
 import { WHAT_A_LINE_PROVES } from '../observed.ts';
+import { mdFence, mdText } from './escape.ts';
 
 const SHOWN = 20;
 
@@ -40,9 +41,8 @@ export function observedText(result: AnalysisResult): string[] {
   return out;
 }
 
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
+/** Host logs are evidence: every value is escaped for Markdown and inline HTML (escape.ts). */
+const cell = mdText;
 
 export function observedMarkdown(result: AnalysisResult): string[] {
   const observed = result.observed ?? [];
@@ -50,18 +50,17 @@ export function observedMarkdown(result: AnalysisResult): string[] {
   const out = ['', '## Past migrations (from the host logs)', '', WHAT_A_LINE_PROVES, ''];
   out.push('| When | Host | Traffic | Source | Destination | Encrypted | Outcome |', '|---|---|---|---|---|---|---|');
   for (const o of observed.slice(0, SHOWN)) {
-    const side = (s: ObservedAddress['side']) => o.addresses.filter((a) => a.side === s).map((a) => address(a)).join('<br>') || '?';
+    // Each address escaped on its own: the `<br>` between them is the only markup in the cell.
+    const side = (s: ObservedAddress['side']) => o.addresses.filter((a) => a.side === s).map((a) => cell(address(a))).join('<br>') || '?';
     const traffic = o.traffic === 'nfc' ? `NFC (902)${o.count && o.count > 1 ? ` ×${o.count}` : ''}` : `vMotion ${o.direction}${o.vm ? ` of ${o.vm}` : ''}`;
     out.push(
-      `| ${cell(o.time ?? '')} | ${cell(o.host)} | ${cell(traffic)} | ${cell(side('source'))} | ${cell(side('destination'))} | ${o.encrypted} | ${o.outcome === 'failed' ? '**failed**' : 'no failure logged'} |`,
+      `| ${cell(o.time ?? '')} | ${cell(o.host)} | ${cell(traffic)} | ${side('source')} | ${side('destination')} | ${cell(o.encrypted)} | ${o.outcome === 'failed' ? '**failed**' : 'no failure logged'} |`,
     );
   }
   if (observed.length > SHOWN) out.push('', `${observed.length - SHOWN} more in the JSON output.`);
   const lines = observed.slice(0, SHOWN).flatMap((o) => o.evidence.slice(0, 2));
   if (lines.length > 0) {
-    const longest = Math.max(2, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((m) => m.length))));
-    const f = '`'.repeat(longest + 1);
-    out.push('', 'Log lines:', '', `${f}text`, ...lines, f);
+    out.push('', 'Log lines:', '', ...mdFence(lines, 'text'));
   }
   return out;
 }
