@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newCase, parseCase, serializeCase } from '../../../core/case/index.ts';
-import { caseKey, INDEX_KEY, KEEP_CASES, LEGACY_KEY, LIST_CASES, LOCAL_MAX_CHARS, WebCaseStore } from './web-case-store.ts';
+import { caseKey, INDEX_KEY, KEEP_CASES, LEGACY_KEY, LIST_CASES, LOCAL_MAX_CHARS, MAX_AUTOSAVE_CHARS, WebCaseStore } from './web-case-store.ts';
 import type { BlobStore, KeyValueStore } from './web-case-store.ts';
 
 /** localStorage with a quota in characters, as browsers count it. */
@@ -136,5 +136,100 @@ describe('WebCaseStore', () => {
     expect(read.ok && read.case.evidence).toEqual([{ id: 'source-paste', name: 'source paste', text: '[root@esx02:~] vmware -vl', role: 'source' }]);
     expect(read.ok && read.case.version).toBe(3);
     expect(await store.list()).toEqual(list);
+  });
+});
+
+/** IndexedDB whose writes fail (quota, a closed page, a browser that refuses): gets still answer. */
+class FailingBlobs extends FakeBlobs {
+  override async put(): Promise<void> {
+    throw new DOMException('The transaction was aborted', 'AbortError');
+  }
+}
+
+describe('WebCaseStore never loses the last good copy', () => {
+  it('keeps the previous localStorage save listed and readable when the new one must go to IndexedDB and that write fails', async () => {
+    const storage = new FakeStorage(6000);
+    const store = new WebCaseStore(storage, new FailingBlobs());
+    const first = caseText('first');
+    await store.save({ id: 'case-keep', text: first, title: 'esx01', updatedAt: at(1) });
+    // localStorage is too full for the grown case: it goes to IndexedDB, which fails.
+    await expect(store.save({ id: 'case-keep', text: caseText('g'.repeat(8000)), title: 'esx01 grown', updatedAt: at(2) })).rejects.toThrow(/aborted/);
+    expect(storage.getItem(caseKey('case-keep'))).toBe(first);
+    expect(await store.list()).toEqual([{ id: 'case-keep', title: 'esx01', updatedAt: at(1), bytes: first.length }]);
+    expect((await store.read('case-keep')).text).toBe(first);
+  });
+
+  it('keeps the previous IndexedDB save when the next IndexedDB write fails', async () => {
+    const storage = new FakeStorage();
+    const blobs = new FakeBlobs();
+    const big = caseText('b'.repeat(LOCAL_MAX_CHARS));
+    await new WebCaseStore(storage, blobs).save({ id: 'case-bigk', text: big, updatedAt: at(1) });
+    const failing = new FailingBlobs();
+    failing.map.set('case-bigk', big);
+    const store = new WebCaseStore(storage, failing);
+    await expect(store.save({ id: 'case-bigk', text: caseText('c'.repeat(LOCAL_MAX_CHARS)), updatedAt: at(2) })).rejects.toThrow();
+    expect(await store.list()).toEqual([{ id: 'case-bigk', updatedAt: at(1), bytes: big.length }]);
+    expect((await store.read('case-bigk')).text).toBe(big);
+  });
+
+  it('drops the old localStorage copy only after the IndexedDB copy is stored and listed', async () => {
+    const storage = new FakeStorage(6000);
+    let listedWhenStored: string | null = 'not called';
+    const blobs = new FakeBlobs();
+    const store = new WebCaseStore(storage, {
+      put: async (id, text) => {
+        // At the moment IndexedDB confirms, the old copy must still be there.
+        listedWhenStored = storage.getItem(caseKey(id));
+        await blobs.put(id, text);
+      },
+      get: (id) => blobs.get(id),
+      delete: (id) => blobs.delete(id),
+    });
+    await store.save({ id: 'case-move', text: caseText('old'), updatedAt: at(1) });
+    const grown = caseText('n'.repeat(8000));
+    await store.save({ id: 'case-move', text: grown, updatedAt: at(2) });
+    expect(listedWhenStored).toBe(caseText('old'));
+    expect(storage.getItem(caseKey('case-move'))).toBeNull();
+    expect((await store.read('case-move')).text).toBe(grown);
+  });
+});
+
+describe('WebCaseStore quotas are the store\'s', () => {
+  const limits = { maxCaseChars: 2000, maxTotalChars: 5000 };
+
+  it('refuses one case over the per-case cap with a sentence, and keeps what was there', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs(), limits);
+    const small = caseText('s');
+    await store.save({ id: 'case-capd', text: small, updatedAt: at(1) });
+    await expect(store.save({ id: 'case-capd', text: caseText('x'.repeat(3000)), updatedAt: at(2) })).rejects.toThrow(/the case is 0\.0 MiB, more than the 0\.0 MiB an autosave holds/);
+    expect((await store.read('case-capd')).text).toBe(small);
+    await expect(new WebCaseStore(storage, new FakeBlobs()).save({ id: 'case-huge', text: 'x'.repeat(MAX_AUTOSAVE_CHARS + 1), updatedAt: at(3) })).rejects.toThrow(
+      /more than the 64 MiB an autosave holds/,
+    );
+  });
+
+  it('evicts the oldest saves once all of them together pass the total cap, never the one just saved', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs(), limits);
+    const text = (n: number) => caseText(String(n).repeat(1200));
+    for (let i = 1; i <= 5; i++) await store.save({ id: `case-tot${i}`, text: text(i), updatedAt: at(i) });
+    const size = text(1).length;
+    const kept = Math.floor(limits.maxTotalChars / size);
+    expect(kept).toBeGreaterThan(1);
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-tot5', 'case-tot4', 'case-tot3', 'case-tot2', 'case-tot1'].slice(0, kept));
+    expect(storage.getItem(caseKey('case-tot1'))).toBeNull();
+    expect(storage.getItem(caseKey('case-tot5'))).toBe(text(5));
+  });
+
+  it('orders eviction by its own save order, not by the date the page sends', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs(), limits);
+    const text = (n: number) => caseText(String(n).repeat(1200));
+    // A save claiming a far-future date is not kept longer for it: it is the oldest save once three more came.
+    await store.save({ id: 'case-futr', text: text(9), updatedAt: '2099-01-01T00:00:00.000Z' });
+    for (let i = 1; i <= 3; i++) await store.save({ id: `case-late${i}`, text: text(i), updatedAt: at(i) });
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-late3', 'case-late2', 'case-late1']);
+    expect(storage.getItem(caseKey('case-futr'))).toBeNull();
   });
 });

@@ -3,10 +3,16 @@
  * unloads lands before it is gone: a reload loses nothing), cases too big for localStorage's few MiB in IndexedDB,
  * and an index of them all for the start screen's recent list. Per origin: 127.0.0.1:<port> in the web build.
  *
+ * A save never loses the last good copy: the new copy is written and confirmed (read back from localStorage, the
+ * IndexedDB transaction complete) and listed before the old one is dropped; a failed write leaves the previous
+ * save in place and listed. The store, not the page, decides how much is kept: one autosave is at most
+ * MAX_AUTOSAVE_CHARS (a bigger case is refused with a sentence), all of them together at most MAX_TOTAL_CHARS and
+ * KEEP_CASES cases, the oldest saves evicted first (by the store's own save order, not a date the page sends).
+ *
  * Also imports the recent list of the app's first builds (`vpd.recent-cases`, version-1 case files) once, migrating
  * each case to the current format.
  */
-import { parseCase, serializeCase } from '../../../core/case/index.ts';
+import { MAX_CASE_CHARS, parseCase, serializeCase } from '../../../core/case/index.ts';
 import type { AutosaveEntry, OpenedText, RecentCase } from '../api/api.ts';
 import { newCaseId } from './case-content.ts';
 
@@ -35,6 +41,12 @@ export const caseKey = (id: string): string => `vpd.case.${id}`;
 export const LOCAL_MAX_CHARS = 1_000_000;
 export const KEEP_CASES = 20;
 export const LIST_CASES = 10;
+/** A case file the app can open again is at most MAX_CASE_CHARS: a bigger autosave could never be reopened. */
+export const MAX_AUTOSAVE_CHARS = MAX_CASE_CHARS;
+/** All autosaves together: four cases of the largest size, or the usual hundreds of small ones. */
+export const MAX_TOTAL_CHARS = 4 * MAX_AUTOSAVE_CHARS;
+
+const mib = (chars: number): string => `${(chars / 1048576).toFixed(chars < 10 * 1048576 ? 1 : 0)} MiB`;
 
 function isEntry(v: unknown): v is IndexEntry {
   const e = v as Partial<IndexEntry> | null;
@@ -44,10 +56,17 @@ function isEntry(v: unknown): v is IndexEntry {
   );
 }
 
+/** The store's quotas (tests pass small ones). */
+export interface StoreLimits {
+  readonly maxCaseChars: number;
+  readonly maxTotalChars: number;
+}
+
 export class WebCaseStore {
   constructor(
     private readonly storage: KeyValueStore | undefined,
     private readonly blobs: BlobStore | undefined,
+    private readonly limits: StoreLimits = { maxCaseChars: MAX_AUTOSAVE_CHARS, maxTotalChars: MAX_TOTAL_CHARS },
   ) {}
 
   #index(): IndexEntry[] {
@@ -60,10 +79,22 @@ export class WebCaseStore {
     }
   }
 
+  /**
+   * Writes the index, newest first, keeping at most KEEP_CASES cases and MAX_TOTAL_CHARS (the newest, just saved,
+   * always stays); only once the index no longer lists them is the data of the evicted cases dropped.
+   */
   #writeIndex(entries: readonly IndexEntry[]): void {
-    const keep = entries.slice(0, KEEP_CASES);
-    for (const old of entries.slice(KEEP_CASES)) this.#drop(old);
+    const keep: IndexEntry[] = [];
+    const evict: IndexEntry[] = [];
+    let total = 0;
+    for (const e of entries) {
+      if (keep.length === 0 || (keep.length < KEEP_CASES && total + e.bytes <= this.limits.maxTotalChars)) {
+        keep.push(e);
+        total += e.bytes;
+      } else evict.push(e);
+    }
     this.storage?.setItem(INDEX_KEY, JSON.stringify(keep));
+    for (const old of evict) this.#drop(old);
   }
 
   #drop(e: IndexEntry): void {
@@ -78,27 +109,42 @@ export class WebCaseStore {
 
   /**
    * Saves one case. A case that fits in localStorage is written before this returns (the promise only reports);
-   * a bigger one goes to IndexedDB and is listed once it is stored there.
+   * a bigger one goes to IndexedDB and is listed once it is stored there. Either way the previous save of the case
+   * is dropped only after the new one is confirmed and listed: a failed save leaves it intact.
    */
   save(e: AutosaveEntry): Promise<void> {
     if (!this.storage) return Promise.reject(new Error('this browser keeps no local storage for this page'));
+    if (e.text.length > this.limits.maxCaseChars) {
+      return Promise.reject(new Error(`the case is ${mib(e.text.length)}, more than the ${mib(this.limits.maxCaseChars)} an autosave holds`));
+    }
+    const storage = this.storage;
     const before = this.#index().find((x) => x.id === e.id);
     if (e.text.length <= LOCAL_MAX_CHARS) {
+      let stored = false;
       try {
-        this.storage.setItem(caseKey(e.id), e.text);
-        this.#record(e, 'local');
+        // Same key: the browser replaces the value whole or throws and keeps the old one.
+        storage.setItem(caseKey(e.id), e.text);
+        stored = storage.getItem(caseKey(e.id)) === e.text;
+      } catch {
+        // Quota: the other stored cases leave too little room. IndexedDB has far more; the old copy stays.
+      }
+      if (stored) {
+        try {
+          this.#record(e, 'local');
+        } catch (err) {
+          return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+        }
         if (before?.where === 'idb') void this.blobs?.delete(e.id).catch(() => undefined);
         return Promise.resolve();
-      } catch {
-        // Quota: the other stored cases leave too little room. IndexedDB has far more.
-        this.storage.removeItem(caseKey(e.id));
       }
     }
     const blobs = this.blobs;
     if (!blobs) return Promise.reject(new Error(`the case (${Math.round(e.text.length / 1024)} KiB) is too big for this browser's local storage`));
+    // put resolves once the transaction is complete (indexedDbBlobs): only then is the new copy listed and the
+    // old local one dropped.
     return blobs.put(e.id, e.text).then(() => {
-      if (before?.where === 'local') this.storage?.removeItem(caseKey(e.id));
       this.#record(e, 'idb');
+      if (before?.where === 'local') storage.removeItem(caseKey(e.id));
     });
   }
 
