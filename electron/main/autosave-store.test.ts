@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newCase, parseCase, serializeCase } from '../../src/core/case/index.ts';
-import { AutosaveStore, KEEP_CASES, LIST_CASES } from './autosave-store.ts';
+import { AutosaveStore, KEEP_CASES, LIST_CASES, MAX_AUTOSAVE_CHARS } from './autosave-store.ts';
+import { writeFileAtomic } from './case-store.ts';
 
 const folder = () => join(mkdtempSync(join(tmpdir(), 'vpd-autosave-')), 'cases');
 
@@ -100,5 +101,62 @@ describe('AutosaveStore.settled', () => {
     expect(pending).toBeDefined();
     await pending;
     expect(readdirSync(store.dir)).toEqual(['case-0001.vpdcase']);
+  });
+});
+
+describe('AutosaveStore never loses the last good copy', () => {
+  it('keeps the previous save intact and listed when the new write fails (disk full), and evicts nothing for it', async () => {
+    const dir = folder();
+    const good = caseText('esx01', '2026-11-25T09:31:00.000Z', 'typed so far');
+    await new AutosaveStore(dir).write('case-0001', good);
+    await new AutosaveStore(dir).write('case-0002', caseText('other'));
+    // The fs layer of a full disk: the temp file cannot be completed, so the rename never happens.
+    const full = new AutosaveStore(dir, Date.now(), {
+      writeFile: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    });
+    await expect(full.write('case-0001', caseText('esx01', '2026-11-25T09:40:00.000Z', 'typed more'))).rejects.toThrow(/ENOSPC/);
+    expect((await full.read('case-0001')).text).toBe(good);
+    expect((await full.list()).map((r) => [r.id, r.updatedAt])).toContainEqual(['case-0001', '2026-11-25T09:31:00.000Z']);
+    expect(readdirSync(dir).sort()).toEqual(['case-0001.vpdcase', 'case-0002.vpdcase']);
+  });
+
+  it('refuses a save that comes out shorter than the text (a writer that lies), saying so', async () => {
+    const dir = folder();
+    const store = new AutosaveStore(dir, Date.now(), { writeFile: (path, text) => writeFileAtomic(path, text.slice(0, 10)) });
+    await expect(store.write('case-0001', caseText('x'))).rejects.toThrow(/cut short \(10 of \d+ bytes written\)/);
+  });
+});
+
+describe('AutosaveStore quotas are main\'s', () => {
+  const limits = { maxCaseChars: 4000, maxTotalBytes: 10_000 };
+
+  it('refuses one case over the per-case cap with a sentence naming both sizes, keeping the previous save', async () => {
+    const dir = folder();
+    const store = new AutosaveStore(dir, Date.now(), { limits });
+    const small = caseText('small');
+    await store.write('case-0001', small);
+    await expect(store.write('case-0001', caseText('big', undefined, 'x'.repeat(5000)))).rejects.toThrow(/The case is 6 KiB, more than the 4 KiB an autosave holds/);
+    expect((await store.read('case-0001')).text).toBe(small);
+    await expect(new AutosaveStore(dir).write('case-0002', `{"format": "vpdcase"${' '.repeat(MAX_AUTOSAVE_CHARS)}`)).rejects.toThrow(/more than the 64 MiB an autosave holds/);
+  });
+
+  it('evicts the saves written longest ago once all of them pass the total cap, never the one just written', async () => {
+    const store = new AutosaveStore(folder(), Date.now(), { limits });
+    const text = (n: number) => caseText(String(n), undefined, String(n).repeat(3000));
+    for (let i = 1; i <= 4; i++) {
+      await store.write(`case-000${i}`, text(i));
+      // The store's own order: file times it set, one second apart (a page's dates play no part).
+      utimesSync(join(store.dir, `case-000${i}.vpdcase`), new Date(i * 1000), new Date(i * 1000));
+    }
+    const size = Buffer.byteLength(text(1));
+    const kept = Math.floor(limits.maxTotalBytes / size);
+    expect(kept).toBeGreaterThan(1);
+    expect(kept).toBeLessThan(4);
+    expect(readdirSync(store.dir).sort()).toEqual(['case-0001', 'case-0002', 'case-0003', 'case-0004'].slice(4 - kept).map((id) => `${id}.vpdcase`));
+    // A case bigger than what is left still lands: the older ones make room, it is never the one evicted.
+    await store.write('case-0009', caseText('nine', undefined, '9'.repeat(3500)));
+    expect(readdirSync(store.dir)).toContain('case-0009.vpdcase');
   });
 });

@@ -3,15 +3,39 @@
  * atomically by writeFileAtomic): killing the app mid-save loses at most the change being saved and never the
  * previous save. Writes of one case are queued, so an older save can never land after a newer one. The folder keeps
  * the newest KEEP_CASES cases; the start screen lists the newest LIST_CASES.
+ *
+ * Main, not the page, decides how much is kept: one autosave is at most MAX_AUTOSAVE_CHARS (a bigger case is
+ * refused with a sentence, the previous save staying as it was), all of them at most MAX_TOTAL_BYTES on disk, and
+ * the saves written longest ago (file times set by this process, not dates the page sends) are evicted first; the
+ * case just written is never evicted.
  */
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutosavedCase, OpenedFile } from '../shared/contract.ts';
 import { ContractError, isCaseId, MAX_TEXT_CHARS } from '../shared/contract.ts';
+// The constant alone (case-file.ts holds only types and constants): main bundles none of the case parser.
+import { MAX_CASE_CHARS } from '../../src/core/case/case-file.ts';
 import { isTempName, writeFileAtomic } from './case-store.ts';
 
 export const KEEP_CASES = 20;
 export const LIST_CASES = 10;
+/** A case file the app can open again is at most MAX_CASE_CHARS: a bigger autosave could never be reopened. */
+export const MAX_AUTOSAVE_CHARS = MAX_CASE_CHARS;
+/** All autosaves together on disk. */
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+
+export interface AutosaveLimits {
+  readonly maxCaseChars: number;
+  readonly maxTotalBytes: number;
+}
+
+export interface AutosaveStoreOptions {
+  readonly limits?: AutosaveLimits;
+  /** Writes one file atomically (tests pass one that fails, as a full disk does). */
+  readonly writeFile?: (path: string, text: string) => Promise<void>;
+}
+
+const mib = (n: number): string => (n < 1048576 ? `${Math.ceil(n / 1024)} KiB` : `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MiB`);
 const EXT = '.vpdcase';
 /** serializeCase writes the small fields (format … title, screen) before the evidence: they sit in the first lines. */
 const HEAD_BYTES = 4096;
@@ -54,28 +78,44 @@ interface Entry {
 
 export class AutosaveStore {
   readonly #queues = new Map<string, Promise<void>>();
+  readonly #limits: AutosaveLimits;
+  readonly #writeFile: (path: string, text: string) => Promise<void>;
 
   constructor(
     readonly dir: string,
     /** Temp files older than this were left by a process that died mid-save: safe to delete. */
     readonly startedAt: number = Date.now(),
-  ) {}
+    options: AutosaveStoreOptions = {},
+  ) {
+    this.#limits = options.limits ?? { maxCaseChars: MAX_AUTOSAVE_CHARS, maxTotalBytes: MAX_TOTAL_BYTES };
+    this.#writeFile = options.writeFile ?? writeFileAtomic;
+  }
 
   pathOf(id: string): string {
     if (!isCaseId(id)) throw new ContractError('BAD_ARGUMENT', 'not a case id');
     return join(this.dir, `${id}${EXT}`);
   }
 
-  /** Saves one case atomically; resolves when it is on disk. Saves of the same case run one after another. */
+  /**
+   * Saves one case atomically; resolves when it is on disk and its size checked. Saves of the same case run one
+   * after another. A failed write leaves the previous save as it was (writeFileAtomic replaces it by a rename only
+   * once the new copy is complete and synced), and nothing is evicted for it.
+   */
   write(id: string, text: string): Promise<void> {
     const path = this.pathOf(id);
+    if (text.length > this.#limits.maxCaseChars) {
+      return Promise.reject(new ContractError('TOO_LARGE', `The case is ${mib(text.length)}, more than the ${mib(this.#limits.maxCaseChars)} an autosave holds; save it to a file instead.`));
+    }
     const previous = this.#queues.get(id) ?? Promise.resolve();
     const next = previous
       .catch(() => undefined)
       .then(async () => {
         await mkdir(this.dir, { recursive: true });
-        await writeFileAtomic(path, text);
-        await this.#prune();
+        await this.#writeFile(path, text);
+        const written = (await stat(path)).size;
+        const expected = Buffer.byteLength(text, 'utf8');
+        if (written !== expected) throw new ContractError('IO', `The autosave was cut short (${written} of ${expected} bytes written).`);
+        await this.#prune(id);
       });
     this.#queues.set(id, next);
     void next.finally(() => {
@@ -121,9 +161,22 @@ export class AutosaveStore {
     return entries.sort((a, b) => b.mtimeMs - a.mtimeMs || a.id.localeCompare(b.id));
   }
 
-  async #prune(): Promise<void> {
+  /** Keeps the newest KEEP_CASES cases within MAX_TOTAL_BYTES, newest (by file time) first; `keep` always stays. */
+  async #prune(keep: string): Promise<void> {
     const entries = await this.#entries();
-    for (const old of entries.slice(KEEP_CASES)) await rm(old.path, { force: true });
+    const kept = entries.filter((e) => e.id === keep);
+    let total = kept.reduce((n, e) => n + e.size, 0);
+    // Oldest first: once one save does not fit, it and every older one go.
+    let full = false;
+    for (const e of entries) {
+      if (e.id === keep) continue;
+      full ||= kept.length >= KEEP_CASES || total + e.size > this.#limits.maxTotalBytes;
+      if (full) await rm(e.path, { force: true });
+      else {
+        kept.push(e);
+        total += e.size;
+      }
+    }
   }
 
   /** The newest cases, newest first, with the title and date read from each file's first lines. */

@@ -202,7 +202,7 @@ describe('WebCaseStore quotas are the store\'s', () => {
     const store = new WebCaseStore(storage, new FakeBlobs(), limits);
     const small = caseText('s');
     await store.save({ id: 'case-capd', text: small, updatedAt: at(1) });
-    await expect(store.save({ id: 'case-capd', text: caseText('x'.repeat(3000)), updatedAt: at(2) })).rejects.toThrow(/the case is 0\.0 MiB, more than the 0\.0 MiB an autosave holds/);
+    await expect(store.save({ id: 'case-capd', text: caseText('x'.repeat(3000)), updatedAt: at(2) })).rejects.toThrow(/the case is 4 KiB, more than the 2 KiB an autosave holds/);
     expect((await store.read('case-capd')).text).toBe(small);
     await expect(new WebCaseStore(storage, new FakeBlobs()).save({ id: 'case-huge', text: 'x'.repeat(MAX_AUTOSAVE_CHARS + 1), updatedAt: at(3) })).rejects.toThrow(
       /more than the 64 MiB an autosave holds/,

@@ -46,7 +46,7 @@ export const MAX_AUTOSAVE_CHARS = MAX_CASE_CHARS;
 /** All autosaves together: four cases of the largest size, or the usual hundreds of small ones. */
 export const MAX_TOTAL_CHARS = 4 * MAX_AUTOSAVE_CHARS;
 
-const mib = (chars: number): string => `${(chars / 1048576).toFixed(chars < 10 * 1048576 ? 1 : 0)} MiB`;
+const mib = (chars: number): string => (chars < 1048576 ? `${Math.ceil(chars / 1024)} KiB` : `${(chars / 1048576).toFixed(chars < 10 * 1048576 ? 1 : 0)} MiB`);
 
 function isEntry(v: unknown): v is IndexEntry {
   const e = v as Partial<IndexEntry> | null;
@@ -87,11 +87,15 @@ export class WebCaseStore {
     const keep: IndexEntry[] = [];
     const evict: IndexEntry[] = [];
     let total = 0;
+    // Oldest first: once one save does not fit, it and every older one go.
+    let full = false;
     for (const e of entries) {
-      if (keep.length === 0 || (keep.length < KEEP_CASES && total + e.bytes <= this.limits.maxTotalChars)) {
+      full ||= keep.length > 0 && (keep.length >= KEEP_CASES || total + e.bytes > this.limits.maxTotalChars);
+      if (full) evict.push(e);
+      else {
         keep.push(e);
         total += e.bytes;
-      } else evict.push(e);
+      }
     }
     this.storage?.setItem(INDEX_KEY, JSON.stringify(keep));
     for (const old of evict) this.#drop(old);
