@@ -1,6 +1,7 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { findEocd, readCentralEntry, readEocd, readZip64Record } from './zip-format.ts';
+import { findDuplicateName, findOverlap } from './zip-format.ts';
 
 describe('zip directory records', () => {
   it('finds the directory of a real zip and reads each entry with its sizes and offsets', () => {
@@ -37,5 +38,25 @@ describe('zip directory records', () => {
     expect(readCentralEntry(entry, 0)).toMatchObject({ size: 5_000_000_000, compressedSize: 4_000_000_000, localHeaderOffset: 6_000_000_000 });
     expect(readCentralEntry(entry.subarray(0, 40), 0)).toBeUndefined();
     expect(readZip64Record(new Uint8Array(56))).toBeUndefined();
+  });
+});
+
+describe('crafted directories', () => {
+  const span = (name: string, localHeaderOffset: number, compressedSize: number) => ({ name, localHeaderOffset, compressedSize });
+
+  it('finds members sharing bytes: the same offset, or one inside another', () => {
+    expect(findOverlap([span('a', 0, 100), span('b', 0, 100)])?.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(findOverlap([span('big', 0, 1000), span('x', 200, 10), span('inner', 500, 10)])?.map((s) => s.name)).toEqual(['big', 'x']);
+    expect(findOverlap([span('b', 130, 5), span('a', 0, 101)])?.map((s) => s.name)).toEqual(['a', 'b']);
+  });
+
+  it('accepts members laid one after another, in any directory order', () => {
+    expect(findOverlap([span('b', 130, 5), span('a', 0, 100), span('c', 165, 0), span('d', 195, 0)])).toBeUndefined();
+    expect(findOverlap([])).toBeUndefined();
+  });
+
+  it('finds the first name listed more than once, with its count', () => {
+    expect(findDuplicateName(['a', 'b', 'a', 'c', 'a'])).toEqual({ name: 'a', count: 3 });
+    expect(findDuplicateName(['a', 'A', 'b'])).toBeUndefined();
   });
 });

@@ -106,3 +106,38 @@ export function readCentralEntry(dir: Uint8Array, at: number): CentralEntry | un
     next: nameEnd + extraLength + commentLength,
   };
 }
+
+/** Where one member's bytes lie in the archive, as its directory entry says. */
+export interface MemberSpan {
+  readonly name: string;
+  readonly localHeaderOffset: number;
+  readonly compressedSize: number;
+}
+
+/**
+ * Two members whose bytes overlap, or undefined. Each member owns at least its 30-byte local header and its
+ * compressed data; a writer lays members one after another, so any overlap means a directory crafted to make a
+ * few bytes read as many members (a small zip inflating to gigabytes). The lower bound of a member's extent is used
+ * (the local header's name and extra field are not read here), so a real archive is never refused.
+ */
+export function findOverlap(spans: readonly MemberSpan[]): readonly [MemberSpan, MemberSpan] | undefined {
+  const sorted = [...spans].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
+  let reach: MemberSpan | undefined;
+  for (const s of sorted) {
+    if (reach && s.localHeaderOffset < reach.localHeaderOffset + 30 + reach.compressedSize) return [reach, s];
+    if (!reach || s.localHeaderOffset + 30 + s.compressedSize > reach.localHeaderOffset + 30 + reach.compressedSize) reach = s;
+  }
+  return undefined;
+}
+
+/** The first name listed more than once, with how many times; undefined when every name is unique. */
+export function findDuplicateName(names: readonly string[]): { readonly name: string; readonly count: number } | undefined {
+  const counts = new Map<string, number>();
+  let first: string | undefined;
+  for (const n of names) {
+    const c = (counts.get(n) ?? 0) + 1;
+    counts.set(n, c);
+    if (c === 2 && first === undefined) first = n;
+  }
+  return first === undefined ? undefined : { name: first, count: counts.get(first)! };
+}

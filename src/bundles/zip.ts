@@ -12,7 +12,9 @@ import { checkMemberName, printable } from './member-name.ts';
 import { inflateChunks } from './inflate.ts';
 import type { ByteSource } from './source.ts';
 import {
+  findDuplicateName,
   findEocd,
+  findOverlap,
   LOCAL_SIGNATURE,
   MAX_EOCD_SEARCH,
   readCentralEntry,
@@ -107,7 +109,29 @@ export async function listZip(source: ByteSource, budget: Budget): Promise<ZipLi
       isDirectory: rawName.endsWith('/') || kind === 0o040000,
     });
   }
+  refuseCraftedDirectory(name, members);
   return { members, problems };
+}
+
+/**
+ * A vCenter export lists each host bundle once, each with its own bytes. Two entries of one name, or two entries
+ * sharing bytes (300 entries pointing at one host bundle read as 272 hosts and 16 GiB inflated), are a crafted
+ * directory: the archive is refused whole, naming the entries.
+ */
+function refuseCraftedDirectory(name: string, members: readonly ZipMember[]): void {
+  const dup = findDuplicateName(members.map((m) => m.path));
+  if (dup) {
+    throw stop('CORRUPT', name, `${name} is refused: its table of contents lists "${printable(dup.name)}" ${dup.count} times. A zip written by vCenter names each member once.`);
+  }
+  const overlap = findOverlap(members.map((m) => ({ name: m.path, localHeaderOffset: m.localHeaderOffset, compressedSize: m.compressedSize })));
+  if (overlap) {
+    const [a, b] = overlap;
+    throw stop(
+      'CORRUPT',
+      name,
+      `${name} is refused: its members "${printable(a.name)}" and "${printable(b.name)}" point at the same bytes (offsets ${a.localHeaderOffset} and ${b.localHeaderOffset}). A zip written by vCenter gives each member its own data.`,
+    );
+  }
 }
 
 /** The uncompressed bytes of one member, streamed and metered. */

@@ -7,7 +7,7 @@
  * case (deflate expands at most 1032:1) could break a cap, it is inflated here with a counter that stops at the
  * declared size: the sizes the caps were checked against are then true. Pure (fflate), bounded memory.
  */
-import { findEocd, LOCAL_SIGNATURE, MAX_EOCD_SEARCH, readCentralEntry, readEocd, readZip64Record, u16, u32, zip64RecordOffset } from '../archive/zip-format.ts';
+import { findDuplicateName, findEocd, findOverlap, LOCAL_SIGNATURE, MAX_EOCD_SEARCH, readCentralEntry, readEocd, readZip64Record, u16, u32, zip64RecordOffset } from '../archive/zip-format.ts';
 import { Inflate } from 'fflate';
 
 export interface ZipLimits {
@@ -87,6 +87,16 @@ function readEntries(b: Uint8Array, limits: ZipLimits): Entry[] | string {
       localOffset: entry.localHeaderOffset,
     });
     p = entry.next;
+  }
+  // A workbook's writer names each part once and gives it its own bytes: anything else is crafted to be read
+  // several times over (a few KB inflating to gigabytes).
+  const shown = (n: string) => JSON.stringify(n.length > 80 ? `${n.slice(0, 79)}…` : n);
+  const dup = findDuplicateName(entries.map((e) => e.name));
+  if (dup) return `it lists the entry ${shown(dup.name)} ${dup.count} times: a crafted zip, not a workbook`;
+  const overlap = findOverlap(entries.map((e) => ({ name: e.name, localHeaderOffset: e.localOffset, compressedSize: e.compressed })));
+  if (overlap) {
+    const [a, b] = overlap;
+    return `its entries ${shown(a.name)} and ${shown(b.name)} point at the same bytes (offsets ${a.localHeaderOffset} and ${b.localHeaderOffset}): a crafted zip, not a workbook`;
   }
   return entries;
 }
