@@ -85,11 +85,15 @@ function mergeBundleHosts(exportHosts: readonly EstateHost[], bundleHosts: reado
   const warnings: ParseWarning[] = [];
   for (const h of exportHosts) byName.set(key(h), h);
   const seenInBundles = new Set<string>();
+  // One warning per repeated host, with the count: 1,000 copies of one host make one line, not 999.
+  const repeats = new Map<string, { host: EstateHost; file: string; count: number }>();
   for (const b of bundleHosts) {
     const k = key(b);
     const bundleFile = b.provenance['vmknics']?.[0] ?? 'a support bundle';
     if (seenInBundles.has(k)) {
-      warnings.push({ file: bundleFile, line: 0, message: `${b.model.name} is in more than one support bundle; the first one given is used.` });
+      const r = repeats.get(k);
+      if (r) r.count++;
+      else repeats.set(k, { host: b, file: bundleFile, count: 2 });
       continue;
     }
     seenInBundles.add(k);
@@ -106,6 +110,9 @@ function mergeBundleHosts(exportHosts: readonly EstateHost[], bundleHosts: reado
       ...(e.cluster !== undefined ? { cluster: e.cluster } : {}),
       provenance: { ...e.provenance, ...b.provenance },
     });
+  }
+  for (const r of repeats.values()) {
+    warnings.push({ file: r.file, line: 0, message: `${r.host.model.name} is in ${r.count} support bundles; the first one given is used.` });
   }
   return { hosts: [...byName.values()], warnings };
 }

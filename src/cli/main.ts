@@ -20,6 +20,7 @@ import { reportTime, toolVersion } from './report-meta.ts';
 import { runFlows, runWalk } from './flows-command.ts';
 import { loadBundles, runBundle, withObserved } from './bundle-command.ts';
 import type { ObservedMigration } from '../core/observed.ts';
+import { capSentence, nameList } from '../core/sentence.ts';
 
 export interface Io {
   stdout(text: string): void;
@@ -72,7 +73,7 @@ async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: Host
 function pick(hosts: readonly HostModel[], name: string | undefined, option: string): HostModel | undefined {
   if (name === undefined) return undefined;
   const found = hosts.find((h) => h.name === name || h.name.split('.')[0] === name);
-  if (!found) throw new InputError(`--${option} ${name}: no such host in the evidence (found: ${hosts.map((h) => h.name).join(', ')})`);
+  if (!found) throw new InputError(`--${option} ${name}: no such host in the evidence (found: ${nameList(hosts.map((h) => h.name))})`);
   return found;
 }
 
@@ -93,12 +94,12 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   const pool = src.hosts.filter((h) => h !== source && h !== dest);
   if (!source) {
     if (src.hosts.length > 1 && (dst || pool.length > 2 || (dest && pool.length > 1))) {
-      throw new InputError(`the source evidence holds ${src.hosts.length} hosts (${src.hosts.map((h) => h.name).join(', ')}): choose one with --source-host NAME`);
+      throw new InputError(`the source evidence holds ${src.hosts.length} hosts (${nameList(src.hosts.map((h) => h.name))}): choose one with --source-host NAME`);
     }
     source = pool.shift();
   }
   if (!dest && dst) {
-    if (dst.hosts.length > 1) throw new InputError(`the destination evidence holds ${dst.hosts.length} hosts (${dst.hosts.map((h) => h.name).join(', ')}): choose one with --dest-host NAME`);
+    if (dst.hosts.length > 1) throw new InputError(`the destination evidence holds ${dst.hosts.length} hosts (${nameList(dst.hosts.map((h) => h.name))}): choose one with --dest-host NAME`);
     dest = dst.hosts[0];
   }
   if (!dest && !dst && pool.length > 0) {
@@ -170,15 +171,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`path-doctor: ${e.message}\n${USAGE}`);
+      io.stderr(`path-doctor: ${capSentence(e.message)}\n${USAGE}`);
       return EXIT_BAD_INPUT;
     }
     if (e instanceof InputError) {
-      io.stderr(`path-doctor: ${e.message}\n`);
+      // One sentence however big the input: a list of hosts or file names is cut, saying how much was left out.
+      io.stderr(`path-doctor: ${capSentence(e.message)}\n`);
       return EXIT_BAD_INPUT;
     }
     // Never a stack trace for the user: one sentence, and the exit code scripts expect for bad input.
-    io.stderr(`path-doctor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr(`path-doctor: internal error: ${capSentence(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_BAD_INPUT;
   }
 }
