@@ -7,6 +7,7 @@
 import { MIGRATION_KINDS } from '../result.ts';
 import { CASE_FORMAT, CASE_SCREENS, CASE_VERSION, EVIDENCE_ROLES, isTimestamp, MAX_CASE_CHARS, type CaseEvidence, type CaseFile, type CaseFlow } from './case-file.ts';
 import { readImported } from './imported-host.ts';
+import { CaseLimitError, checkCounts, checkDepth } from './limits.ts';
 import { describeValue, FieldError, has, isObject, list, object, oneOf, optionalString, string, type Json } from './read.ts';
 import { CASE_FORMAT_V1, migrateV1, readV1 } from './v1.ts';
 
@@ -123,6 +124,8 @@ export function parseCase(text: string, options: ParseCaseOptions = {}): ParseCa
     if (text.length > MAX_CASE_CHARS) return { ok: false, error: `${name} is larger than 64 MiB: it is not a case file this app wrote. Nothing was opened.` };
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (body.trim() === '') return { ok: false, error: `${name} is empty: it is not a case file.` };
+    // Caps before any expensive step: the nesting before the parse, the counts before any field is read.
+    checkDepth(body);
     let raw: unknown;
     try {
       raw = JSON.parse(body);
@@ -140,6 +143,7 @@ export function parseCase(text: string, options: ParseCaseOptions = {}): ParseCa
       };
     }
     if (!isObject(raw)) return { ok: false, error: foreign(name, raw) };
+    if (raw.format === CASE_FORMAT || raw.format === CASE_FORMAT_V1) checkCounts(raw);
     const version = raw.version;
     if (raw.format === CASE_FORMAT_V1) {
       if (version !== 1) return { ok: false, error: `${name} is damaged: a case of the first format must say "version": 1, found ${describeValue(version)}.` };
@@ -157,6 +161,7 @@ export function parseCase(text: string, options: ParseCaseOptions = {}): ParseCa
     return { ok: true, case: readVpdcase(raw, CASE_VERSION) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, error: `${name} is damaged: ${e.message}. Nothing was opened.` };
+    if (e instanceof CaseLimitError) return { ok: false, error: `${name} ${e.message}: it is not a case this app wrote. Nothing was opened.` };
     // JSON nested too deep for the engine, and anything else unforeseen: still an answer, never a throw.
     return { ok: false, error: `${name} could not be read as a case file (${jsonProblem(e)}).` };
   }
