@@ -5,7 +5,8 @@
  * autosaving.
  */
 import { createContext, untrack } from 'svelte';
-import { parseCase, serializeCase } from '../../core/case/index.ts';
+import { serializeCase } from '../../core/case/index.ts';
+import { parseCaseOffThread } from './worker/case-client.ts';
 import type { CaseFile, CaseScreen } from '../../core/case/index.ts';
 import type { Api, OpenedText } from './api/index.ts';
 import { Autosaver } from './case/autosave.ts';
@@ -194,7 +195,8 @@ export class AppState {
    * changes nothing and returns the sentence saying why.
    */
   async openCase(file: OpenedText, recentId?: string): Promise<CaseLoad> {
-    const read = parseCase(file.text, { name: file.name });
+    // Off the UI thread: a huge or hostile case file must not freeze the app while it is read (issue 17).
+    const read = await parseCaseOffThread(file.text, file.name);
     if (!read.ok) return { ok: false, message: read.error };
     const content = fromCaseFile(read.case);
 
