@@ -160,3 +160,30 @@ describe('AutosaveStore quotas are main\'s', () => {
     expect(readdirSync(store.dir)).toContain('case-0009.vpdcase');
   });
 });
+
+describe('AutosaveStore: cases that failed to open', () => {
+  it('lists a marked case as failed with the sentence, until it is removed (case and mark together)', async () => {
+    const store = new AutosaveStore(folder());
+    await store.write('case-0001', caseText('crafted'));
+    await store.write('case-0002', caseText('fine'));
+    await store.markFailed('case-0001', 'crafted.vpdcase holds 200,000 evidence items; a case holds at most 500.');
+    const list = await store.list();
+    expect(list.find((r) => r.id === 'case-0001')?.failed).toBe('crafted.vpdcase holds 200,000 evidence items; a case holds at most 500.');
+    expect(list.find((r) => r.id === 'case-0002')?.failed).toBeUndefined();
+    await store.remove('case-0001');
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-0002']);
+    expect(readdirSync(store.dir)).toEqual(['case-0002.vpdcase']);
+  });
+
+  it('clears the mark when the case is saved again, refuses to mark a case that is gone, and drops orphan marks', async () => {
+    const store = new AutosaveStore(folder());
+    await store.write('case-0001', caseText('a'));
+    await store.markFailed('case-0001', 'no');
+    await store.write('case-0001', caseText('a', undefined, 'fixed'));
+    expect((await store.list())[0]?.failed).toBeUndefined();
+    await expect(store.markFailed('case-0404', 'x')).rejects.toThrow(/no longer in the app's data folder/);
+    writeFileSync(join(store.dir, 'case-0777.failed'), 'orphan');
+    await store.list();
+    expect(readdirSync(store.dir)).toEqual(['case-0001.vpdcase']);
+  });
+});

@@ -12,7 +12,7 @@
 import { mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AutosavedCase, OpenedFile } from '../shared/contract.ts';
-import { ContractError, isCaseId, MAX_TEXT_CHARS } from '../shared/contract.ts';
+import { ContractError, isCaseId, MAX_REASON_CHARS, MAX_TEXT_CHARS } from '../shared/contract.ts';
 // The constant alone (case-file.ts holds only types and constants): main bundles none of the case parser.
 import { MAX_CASE_CHARS } from '../../src/core/case/case-file.ts';
 import { isTempName, writeFileAtomic } from './case-store.ts';
@@ -37,6 +37,8 @@ export interface AutosaveStoreOptions {
 
 const mib = (n: number): string => (n < 1048576 ? `${Math.ceil(n / 1024)} KiB` : `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MiB`);
 const EXT = '.vpdcase';
+/** `<id>.failed` next to a case that could not be opened: the sentence that said why. */
+const FAILED_EXT = '.failed';
 /** serializeCase writes the small fields (format … title, screen) before the evidence: they sit in the first lines. */
 const HEAD_BYTES = 4096;
 
@@ -115,6 +117,8 @@ export class AutosaveStore {
         const written = (await stat(path)).size;
         const expected = Buffer.byteLength(text, 'utf8');
         if (written !== expected) throw new ContractError('IO', `The autosave was cut short (${written} of ${expected} bytes written).`);
+        // A new save of the case is a case that opened: it is no longer marked as failed.
+        await rm(this.#failedPath(id), { force: true });
         await this.#prune(id);
       });
     this.#queues.set(id, next);
@@ -122,6 +126,31 @@ export class AutosaveStore {
       if (this.#queues.get(id) === next) this.#queues.delete(id);
     }).catch(() => undefined);
     return next;
+  }
+
+  #failedPath(id: string): string {
+    if (!isCaseId(id)) throw new ContractError('BAD_ARGUMENT', 'not a case id');
+    return join(this.dir, `${id}${FAILED_EXT}`);
+  }
+
+  /** Marks a case that could not be opened, with the sentence that said why; the list shows it as failed. */
+  async markFailed(id: string, reason: string): Promise<void> {
+    const path = this.pathOf(id);
+    try {
+      await stat(path);
+    } catch {
+      throw new ContractError('IO', "This case is no longer in the app's data folder.");
+    }
+    await this.#queues.get(id)?.catch(() => undefined);
+    await writeFileAtomic(this.#failedPath(id), reason);
+  }
+
+  /** Removes an autosaved case (and its failure mark) from the folder. */
+  async remove(id: string): Promise<void> {
+    const path = this.pathOf(id);
+    await this.#queues.get(id)?.catch(() => undefined);
+    await rm(path, { force: true });
+    await rm(this.#failedPath(id), { force: true });
   }
 
   /** Resolves when every save asked for so far has finished (or failed); undefined when none is running. */
@@ -140,6 +169,12 @@ export class AutosaveStore {
     const entries: Entry[] = [];
     for (const name of names) {
       const path = join(this.dir, name);
+      if (name.endsWith(FAILED_EXT)) {
+        // A mark whose case is gone (evicted, removed) goes with it.
+        const id = name.slice(0, -FAILED_EXT.length);
+        if (!isCaseId(id) || !names.includes(`${id}${EXT}`)) await rm(path, { force: true }).catch(() => undefined);
+        continue;
+      }
       if (isTempName(name)) {
         // Left behind by a killed save (ours finish before this process lists): the case it was for is intact.
         try {
@@ -191,7 +226,13 @@ export class AutosaveStore {
       }
       const title = headField(head, 'title');
       const updatedAt = headField(head, 'updatedAt') ?? new Date(e.mtimeMs).toISOString();
-      out.push({ id: e.id, ...(title !== undefined ? { title } : {}), updatedAt, bytes: e.size });
+      let failed: string | undefined;
+      try {
+        failed = (await readFile(this.#failedPath(e.id), 'utf8')).slice(0, MAX_REASON_CHARS) || 'It could not be opened.';
+      } catch {
+        // not marked
+      }
+      out.push({ id: e.id, ...(title !== undefined ? { title } : {}), updatedAt, bytes: e.size, ...(failed !== undefined ? { failed } : {}) });
     }
     return out;
   }

@@ -62,6 +62,6 @@ describe('invokeChecked', () => {
 
   it('registers one handler per contract channel and nothing else', () => {
     registerIpc();
-    expect([...registered.keys()].sort()).toEqual(['vpd:autosave.list', 'vpd:autosave.read', 'vpd:autosave.write', 'vpd:case.open', 'vpd:case.save', 'vpd:report.export', 'vpd:report.print']);
+    expect([...registered.keys()].sort()).toEqual(['vpd:autosave.failed', 'vpd:autosave.list', 'vpd:autosave.read', 'vpd:autosave.remove', 'vpd:autosave.write', 'vpd:case.open', 'vpd:case.save', 'vpd:report.export', 'vpd:report.print']);
   });
 });

@@ -87,6 +87,14 @@ const handlers: Handlers = {
   async openAutosaved(_event, id): Promise<OpenedFile> {
     return autosaveStore().read(id);
   },
+  async markAutosaveFailed(_event, { id, reason }): Promise<null> {
+    await autosaveStore().markFailed(id, reason);
+    return null;
+  },
+  async removeAutosaved(_event, id): Promise<null> {
+    await autosaveStore().remove(id);
+    return null;
+  },
 };
 
 /** Wraps one handler: sender check, validation, Result envelope. Exported for tests of the envelope. */

@@ -14,7 +14,7 @@ describe('preload', () => {
   it('exposes one object, vpd, holding only the contract functions', () => {
     expect([...seen.exposed.keys()]).toEqual(['vpd']);
     const api = seen.exposed.get('vpd')!;
-    expect(Object.keys(api).sort()).toEqual(['autosaveCase', 'exportReport', 'listAutosaved', 'openAutosaved', 'openCase', 'printReport', 'saveCase']);
+    expect(Object.keys(api).sort()).toEqual(['autosaveCase', 'exportReport', 'listAutosaved', 'markAutosaveFailed', 'openAutosaved', 'openCase', 'printReport', 'removeAutosaved', 'saveCase']);
     for (const fn of Object.values(api)) expect(typeof fn).toBe('function');
   });
 

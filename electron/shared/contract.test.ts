@@ -5,7 +5,7 @@ const CASE = '{\n  "format": "vpdcase",\n  "version": 2\n}\n';
 
 describe('IPC contract', () => {
   it('has few channels, all under the vpd: prefix', () => {
-    expect(API_NAMES).toEqual(['openCase', 'saveCase', 'exportReport', 'printReport', 'autosaveCase', 'listAutosaved', 'openAutosaved']);
+    expect(API_NAMES).toEqual(['openCase', 'saveCase', 'exportReport', 'printReport', 'autosaveCase', 'listAutosaved', 'openAutosaved', 'markAutosaveFailed', 'removeAutosaved']);
     for (const c of Object.values(CHANNELS)) expect(c).toMatch(/^vpd:[a-z]+\.[a-z]+$/);
     expect(isChannel('vpd:case.save')).toBe(true);
     expect(isChannel('vpd:shell.exec')).toBe(false);
@@ -20,6 +20,10 @@ describe('IPC contract', () => {
     expect(VALIDATE.autosaveCase([{ id: '7f3c2a10-aaaa-bbbb-cccc-000000000001', text: CASE }])).toEqual([{ id: '7f3c2a10-aaaa-bbbb-cccc-000000000001', text: CASE }]);
     expect(VALIDATE.listAutosaved([])).toEqual([]);
     expect(VALIDATE.openAutosaved(['case-0001'])).toEqual(['case-0001']);
+    expect(VALIDATE.removeAutosaved(['case-0001'])).toEqual(['case-0001']);
+    expect(VALIDATE.markAutosaveFailed([{ id: 'case-0001', reason: 'r' }])).toEqual([{ id: 'case-0001', reason: 'r' }]);
+    // A reason is kept to one short sentence, whatever the page sends.
+    expect(VALIDATE.markAutosaveFailed([{ id: 'case-0001', reason: 'r'.repeat(100_000) }])[0].reason).toHaveLength(300);
   });
 
   it('lets only case files into the autosave folder, under ids that cannot name another file', () => {
@@ -34,6 +38,9 @@ describe('IPC contract', () => {
       ['listAutosaved', ['x']],
       ['openAutosaved', ['a/b/c/d/e']],
       ['openAutosaved', [42]],
+      ['removeAutosaved', ['../x']],
+      ['markAutosaveFailed', [{ id: '../../x', reason: 'r' }]],
+      ['markAutosaveFailed', [{ id: 'case-0001', reason: 42 }]],
       ['exportReport', [{ suggestedName: 'report.exe', text: '' }]],
       ['exportReport', [{ suggestedName: 'report.html.sh', text: '' }]],
     ];

@@ -13,6 +13,8 @@ export const CHANNELS = {
   autosaveCase: 'vpd:autosave.write',
   listAutosaved: 'vpd:autosave.list',
   openAutosaved: 'vpd:autosave.read',
+  markAutosaveFailed: 'vpd:autosave.failed',
+  removeAutosaved: 'vpd:autosave.remove',
 } as const;
 
 export type ApiName = keyof typeof CHANNELS;
@@ -49,7 +51,18 @@ export interface AutosavedCase {
   /** ISO 8601: the case's own updatedAt, or the file's modification time. */
   readonly updatedAt: string;
   readonly bytes: number;
+  /** Set when the case could not be opened: the sentence that said why. The list shows it; nothing reopens it. */
+  readonly failed?: string;
 }
+
+/** An autosaved case that could not be opened, and the sentence that said why. */
+export interface FailedAutosave {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Longest reason kept for a case that failed to open. */
+export const MAX_REASON_CHARS = 300;
 
 export interface PrintRequest {
   readonly suggestedName: string;
@@ -74,6 +87,8 @@ export interface Contract {
   autosaveCase: { args: [AutosaveRequest]; result: null };
   listAutosaved: { args: []; result: readonly AutosavedCase[] };
   openAutosaved: { args: [string]; result: OpenedFile };
+  markAutosaveFailed: { args: [FailedAutosave]; result: null };
+  removeAutosaved: { args: [string]; result: null };
 }
 
 /** `window.vpd`: one async function per contract entry, nothing else. */
@@ -174,6 +189,18 @@ export const VALIDATE: { readonly [K in ApiName]: (args: readonly unknown[]) => 
     return [];
   },
   openAutosaved: (args) => {
+    arity(args, 1);
+    if (!isCaseId(args[0])) throw new ContractError('BAD_ARGUMENT', 'expected a case id');
+    return [args[0]];
+  },
+  markAutosaveFailed: (args) => {
+    arity(args, 1);
+    const v = args[0];
+    if (!isRecord(v) || !isCaseId(v.id)) throw new ContractError('BAD_ARGUMENT', 'expected { id, reason } with a case id');
+    if (typeof v.reason !== 'string') throw new ContractError('BAD_ARGUMENT', 'reason must be a string');
+    return [{ id: v.id, reason: v.reason.slice(0, MAX_REASON_CHARS) }];
+  },
+  removeAutosaved: (args) => {
     arity(args, 1);
     if (!isCaseId(args[0])) throw new ContractError('BAD_ARGUMENT', 'expected a case id');
     return [args[0]];

@@ -39,6 +39,14 @@ class MemoryApi implements Api {
     if (!e) throw new Error('gone');
     return { name: e.title ?? id, text: e.text };
   }
+  readonly failed = new Map<string, string>();
+  async markRecentFailed(id: string, reason: string): Promise<void> {
+    this.failed.set(id, reason);
+  }
+  async removeRecent(id: string): Promise<void> {
+    this.saved.delete(id);
+    this.failed.delete(id);
+  }
 }
 
 const example = (p: string) => readFileSync(`examples/${p}`, 'utf8');
@@ -252,6 +260,27 @@ describe('opening a case', () => {
     await app.autosaver.flush();
     expect(app.caseId).not.toBe(id);
     expect(api.saved.has(app.caseId)).toBe(true);
+    stop();
+    app.evidence.dispose();
+  });
+
+  it('marks an autosaved case that cannot be opened as failed, with the sentence, and changes nothing else', async () => {
+    const { app, api, stop } = mounted();
+    app.go('evidence');
+    app.evidence.setText('source', example('bind0-6.7/esx-a.txt'));
+    flushSync();
+    await app.autosaver.flush();
+    const current = app.caseId;
+    const evidence = Array.from({ length: 600 }, (_, i) => ({ id: `e${i}`, name: 'x', text: 'x', role: 'source' }));
+    api.saved.set('case-crafted', { id: 'case-crafted', text: JSON.stringify({ format: 'vpdcase', version: 3, evidence }), updatedAt: '2026-11-25T09:00:00.000Z' });
+    const r = await app.openCase(await api.openRecent('case-crafted'), 'case-crafted');
+    expect(r.ok).toBe(false);
+    expect(api.failed.get('case-crafted')).toBe(!r.ok ? r.message : '');
+    expect(api.failed.get('case-crafted')).toContain('holds 600 evidence items; a case holds at most 500');
+    expect(app.caseId).toBe(current);
+    // A file opened from disk is not on the recent list: nothing to mark.
+    await app.openCase({ name: 'bad.vpdcase', text: '{' });
+    expect([...api.failed.keys()]).toEqual(['case-crafted']);
     stop();
     app.evidence.dispose();
   });

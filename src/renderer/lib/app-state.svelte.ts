@@ -197,7 +197,12 @@ export class AppState {
   async openCase(file: OpenedText, recentId?: string): Promise<CaseLoad> {
     // Off the UI thread: a huge or hostile case file must not freeze the app while it is read (issue 17).
     const read = await parseCaseOffThread(file.text, file.name);
-    if (!read.ok) return { ok: false, message: read.error };
+    if (!read.ok) {
+      // An autosaved case that cannot be opened is marked on the recent list (which says why and offers to remove
+      // it), so it is never taken for a good one again.
+      if (recentId !== undefined) await this.api.markRecentFailed(recentId, read.error).catch(() => undefined);
+      return { ok: false, message: read.error };
+    }
     const content = fromCaseFile(read.case);
 
     this.autosaver.flushNow();

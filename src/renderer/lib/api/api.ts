@@ -40,6 +40,10 @@ export interface Api {
   recentCases(): Promise<readonly RecentCase[]>;
   /** The text of one autosaved case; throws with a sentence when it is gone. */
   openRecent(id: string): Promise<OpenedText>;
+  /** Marks an autosaved case that could not be opened, with the sentence that said why (the list shows it). */
+  markRecentFailed(id: string, reason: string): Promise<void>;
+  /** Removes an autosaved case from the list and from storage. */
+  removeRecent(id: string): Promise<void>;
 }
 
 declare global {

@@ -24,5 +24,11 @@ export function electronApi(vpd: VpdApi): Api {
     },
     recentCases: async () => unwrap(await vpd.listAutosaved()),
     openRecent: async (id) => unwrap(await vpd.openAutosaved(id)),
+    markRecentFailed: async (id, reason) => {
+      unwrap(await vpd.markAutosaveFailed({ id, reason }));
+    },
+    removeRecent: async (id) => {
+      unwrap(await vpd.removeAutosaved(id));
+    },
   };
 }

@@ -61,5 +61,7 @@ export function webApi(): Api {
     autosave: (entry) => store.save(entry),
     recentCases: () => store.list(),
     openRecent: (id) => store.read(id),
+    markRecentFailed: (id, reason) => store.markFailed(id, reason),
+    removeRecent: (id) => store.remove(id),
   };
 }

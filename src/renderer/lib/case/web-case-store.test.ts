@@ -233,3 +233,30 @@ describe('WebCaseStore quotas are the store\'s', () => {
     expect(storage.getItem(caseKey('case-futr'))).toBeNull();
   });
 });
+
+describe('WebCaseStore: cases that failed to open', () => {
+  it('lists a marked case as failed with the sentence, in its place, until it is removed with its data', async () => {
+    const storage = new FakeStorage();
+    const store = new WebCaseStore(storage, new FakeBlobs());
+    await store.save({ id: 'case-crft', text: caseText('crafted'), updatedAt: at(1) });
+    await store.save({ id: 'case-fine', text: caseText('fine'), updatedAt: at(2) });
+    await store.markFailed('case-crft', 'crafted.vpdcase holds 200,000 evidence items; a case holds at most 500. ' + 'x'.repeat(1000));
+    const list = await store.list();
+    expect(list.map((r) => r.id)).toEqual(['case-fine', 'case-crft']);
+    expect(list[1]!.failed).toMatch(/^crafted\.vpdcase holds 200,000 evidence items/);
+    expect(list[1]!.failed).toHaveLength(300);
+    expect(list[0]!.failed).toBeUndefined();
+    await store.remove('case-crft');
+    expect((await store.list()).map((r) => r.id)).toEqual(['case-fine']);
+    expect(storage.getItem(caseKey('case-crft'))).toBeNull();
+    await expect(store.markFailed('case-crft', 'x')).rejects.toThrow(/no longer in the browser's storage/);
+  });
+
+  it('drops the mark when the case is saved again', async () => {
+    const store = new WebCaseStore(new FakeStorage(), new FakeBlobs());
+    await store.save({ id: 'case-again', text: caseText('a'), updatedAt: at(1) });
+    await store.markFailed('case-again', 'no');
+    await store.save({ id: 'case-again', text: caseText('b'), updatedAt: at(2) });
+    expect((await store.list())[0]!.failed).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@
  */
 import { MAX_CASE_CHARS, parseCase, serializeCase } from '../../../core/case/index.ts';
 import type { AutosaveEntry, OpenedText, RecentCase } from '../api/api.ts';
+import { MAX_REASON_CHARS } from '../../../../electron/shared/contract.ts';
 import { newCaseId } from './case-content.ts';
 
 /** The part of `Storage` used here (tests pass a Map-backed one). */
@@ -52,7 +53,7 @@ function isEntry(v: unknown): v is IndexEntry {
   const e = v as Partial<IndexEntry> | null;
   return (
     typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.updatedAt === 'string' && typeof e.bytes === 'number' &&
-    (e.where === 'local' || e.where === 'idb') && (e.title === undefined || typeof e.title === 'string')
+    (e.where === 'local' || e.where === 'idb') && (e.title === undefined || typeof e.title === 'string') && (e.failed === undefined || typeof e.failed === 'string')
   );
 }
 
@@ -107,6 +108,7 @@ export class WebCaseStore {
   }
 
   #record(e: AutosaveEntry, where: IndexEntry['where']): void {
+    // A new save of the case is a case that opened: no failure mark is carried over.
     const entry: IndexEntry = { id: e.id, ...(e.title !== undefined ? { title: e.title } : {}), updatedAt: e.updatedAt, bytes: e.text.length, where };
     this.#writeIndex([entry, ...this.#index().filter((x) => x.id !== e.id)]);
   }
@@ -150,6 +152,24 @@ export class WebCaseStore {
       this.#record(e, 'idb');
       if (before?.where === 'local') storage.removeItem(caseKey(e.id));
     });
+  }
+
+  /**
+   * Marks a case that could not be opened, with the sentence that said why (cut to MAX_REASON_CHARS): the list
+   * shows it as failed, in its place; nothing reopens it on its own.
+   */
+  async markFailed(id: string, reason: string): Promise<void> {
+    const index = this.#index();
+    if (!index.some((x) => x.id === id)) throw new Error("This case is no longer in the browser's storage.");
+    this.storage?.setItem(INDEX_KEY, JSON.stringify(index.map((x) => (x.id === id ? { ...x, failed: reason.slice(0, MAX_REASON_CHARS) || 'It could not be opened.' } : x))));
+  }
+
+  /** Removes a case from the list and its data from the browser. */
+  async remove(id: string): Promise<void> {
+    const index = this.#index();
+    const gone = index.find((x) => x.id === id);
+    this.storage?.setItem(INDEX_KEY, JSON.stringify(index.filter((x) => x.id !== id)));
+    if (gone) this.#drop(gone);
   }
 
   /** Newest first; imports the first builds' recent list once. */
