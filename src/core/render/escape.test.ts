@@ -57,3 +57,11 @@ describe('vetted links', () => {
     for (const url of VETTED_URLS) expect(url, url).toMatch(/^https?:\/\/[^\s<>()]+$/);
   });
 });
+
+describe('code stays exact', () => {
+  it('keeps every character of a command in a block, controls and bidi marks included', () => {
+    const command = 'esxcli network vswitch standard portgroup set -p "vMotion\u202e<img>`x`" -v 20';
+    const block = mdFence([command], 'sh');
+    expect(md.parse(block.join('\n'), {}).find((t) => t.type === 'fence')?.content).toBe(`${command}\n`);
+  });
+});

@@ -111,7 +111,8 @@ function longestBacktickRun(lines: readonly string[]): number {
 
 /** A code span showing `text` exactly (on one line): the fence is longer than any backtick run inside. */
 export function mdCode(text: string): string {
-  const one = text.replace(MD_DROP, '').replace(MD_BREAKS, ' ');
+  // Exact apart from line breaks (a span is one line; CommonMark reads a break in it as a space anyway).
+  const one = text.replace(MD_BREAKS, ' ');
   if (one === '') return '';
   const fence = '`'.repeat(longestBacktickRun([one]) + 1);
   // A span that starts or ends with a backtick (or a space) needs a space inside the fence; CommonMark strips one.
@@ -119,10 +120,13 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${one}${pad}${fence}`;
 }
 
-/** A fenced code block holding the lines exactly; the fence is longer than any backtick run inside (at least 3). */
+/**
+ * A fenced code block holding the lines exactly (commands are copied from it); the fence is longer than any
+ * backtick run inside (at least 3), so no line can close it.
+ */
 export function mdFence(lines: readonly string[], lang: string): string[] {
-  // A line of its own may hold a break: split, so no line of the block can be a fence of ours.
-  const body = lines.flatMap((l) => l.replace(MD_DROP, '').split(/\r\n|[\r\n]/));
+  // A line holding a break is split first, so the longest run is measured on the block's real lines.
+  const body = lines.flatMap((l) => l.split(/\r\n|[\r\n]/));
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   return [fence + lang, ...body, fence];
 }
