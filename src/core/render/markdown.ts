@@ -23,7 +23,7 @@ export interface MarkdownReportMeta {
 /** Every text from the evidence or built around it goes through mdText (escape.ts); commands through mdFence. */
 const cell = mdText;
 const fence = mdFence;
-const list = (items: readonly string[], sep = ', '): string => items.map(mdText).join(sep);
+const list = (items: readonly string[]): string => items.map(mdText).join(', ');
 
 /** A link only to a vetted address (links.ts); any other address is shown as text, never followed. */
 function link(title: string, url: string): string {

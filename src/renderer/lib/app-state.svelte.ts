@@ -7,6 +7,7 @@
 import { createContext, untrack } from 'svelte';
 import { serializeCase } from '../../core/case/index.ts';
 import { parseCaseOffThread } from './worker/case-client.ts';
+import { capSentence } from '../../core/sentence.ts';
 import type { CaseFile, CaseScreen } from '../../core/case/index.ts';
 import type { Api, OpenedText } from './api/index.ts';
 import { Autosaver } from './case/autosave.ts';
@@ -113,9 +114,11 @@ export class AppState {
   }
 
   say(text: string): void {
+    // One status sentence however big the input behind it (a case title, an error from storage): capped.
+    const sentence = capSentence(text);
     // Re-announce the same sentence: clear first so screen readers notice the change.
     this.status = '';
-    queueMicrotask(() => (this.status = text));
+    queueMicrotask(() => (this.status = sentence));
   }
 
   /** Leaves the current case (its last change is saved first) and starts an empty one. */
