@@ -302,4 +302,14 @@ describe('opening a case', () => {
     stop();
     app.evidence.dispose();
   });
+
+  it('keeps the status sentence short whatever a case title or an error holds', async () => {
+    const { app, stop } = mounted();
+    app.say(`Opened ${'esx01 '.repeat(3000)}.`);
+    await Promise.resolve();
+    expect([...app.status].length).toBeLessThanOrEqual(300);
+    expect(app.status).toMatch(/^Opened esx01 esx01 .*… and \d+ more characters$/);
+    stop();
+    app.evidence.dispose();
+  });
 });
