@@ -205,6 +205,8 @@ function sourceEgress(pair: Pair, binding: Binding, triggers: Trigger[]): Flow {
     steps.push(...a.steps);
     const certainty = weakest(a.certainty, certaintyIn);
     const settle = certainty === 'definite' ? [] : binding.source !== 'evidence' ? ['esxcfg-advcfg -g /Migrate/BindToVmknic'] : [];
+    // 5.0/5.1: the value alone does not prove the path (its 5.x meaning is reported, not documented): measure it too.
+    if (binding.basis === 'reported-5x') settle.push(...SETTLE_MEASURE);
     settle.push(...tagSettle(S).slice(0, 2));
     steps.push(step(`Egress: ${a.vmknics.join(', ') || 'none (no route)'}.`, { rule: bound.bound === 'yes' ? '§1.7 D5' : '§1.7 D6' }));
     mismatchCheck(pair, a.vmknics, certainty, triggers, steps);
