@@ -91,7 +91,8 @@ export const QUESTIONS = {
     answers: [
       { value: '5.x', label: 'ESXi 5.x or older' },
       { value: '6.0', label: 'ESXi 6.0' },
-      { value: '6.5+', label: 'ESXi 6.5 or later (6.7, 7.x, 8.x, 9.x)' },
+      { value: '6.5-early', label: 'ESXi 6.5 GA, 6.5a, 6.5b or 6.5c (build below 5310538)' },
+      { value: '6.5+', label: 'ESXi 6.5d or later (6.5 U1, 6.7, 7.x, 8.x, 9.x)' },
       DONT_KNOW,
     ],
     fromEvidence: true,
