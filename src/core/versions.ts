@@ -387,7 +387,7 @@ export function bindToVmknicDefault(release: EsxiRelease | undefined): BindToVmk
   }
   if (major <= 5) {
     return unknownBind(
-      `No dump of ${major}.x defaults exists, and the meaning of the values on ${major}.x is itself unsure (domain.md §1.4: Chan set 1 on 5.0 to force binding).`,
+      `No dump of ${major}.x defaults exists, and what each value means on ${major}.x is not documented by VMware (Chan 2012 advises 1 to force binding, without a reported test or a named build).`,
     );
   }
   return unknownBind(`${name} is not a release line the BindToVmknic rules cover.`);
