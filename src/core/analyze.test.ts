@@ -57,6 +57,15 @@ describe('worked examples of domain.md §1.8', () => {
     expect(ids(r)).not.toContain('EGRESS_UNCERTAIN');
   });
 
+  it('two connected routes for one subnet (as 7.x/8.x can list them): the first listed wins, probable, citing KB 323116', () => {
+    const h = sameSubnet({ version: '6.7.0', build: '14320388', bind: 0, netstack: 'defaultTcpipStack' });
+    const withTwo = { ...h, routes: [route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0), route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk1', 1)] };
+    const egress = flow(analyze({ source: withTwo }), 'vmotion', 'source', 'egress');
+    expect(egress.vmknics).toEqual(['vmk0']);
+    expect(egress.certainty).toBe('probable');
+    expect(egress.trace.join('\n')).toMatch(/KB 323116/);
+  });
+
   it('1b. the same layout on 5.1 with two vMotion vmknics is bound (Denneman: multi-NIC is honoured)', () => {
     const source = host({
       name: 'esx01',

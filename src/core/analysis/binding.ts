@@ -211,14 +211,14 @@ export function receiveAutobind(host: HostModel): { autobind: Tri; certainty: Ce
       return {
         autobind: 'no',
         certainty: 'probable',
-        steps: [step(`${host.name} runs a build older than 6.0 U3 with no receive-side autobind: replies follow the routing table. ${d.note}`, { rule: '§1.7 E2' })],
+        steps: [step(`${host.name} runs a build older than 6.0 U3, where no dump shows receive-side autobind: replies likely follow the routing table. ${d.note}`, { rule: '§1.7 E2', confidence: 'inferred' })],
       };
     case 'absent':
       return {
         autobind: 'unknown',
         certainty: 'uncertain',
         steps: [
-          step(`${host.name} runs a build without Migrate.AutoBindVmknic (7.0 U3d and later): whether replies leave by the receiving vmknic is undocumented. ${d.note}`, {
+          step(`${host.name} runs a build without Migrate.AutoBindVmknic (absent from every dump from 7.0 U3d on): whether replies leave by the receiving vmknic is not documented by VMware. ${d.note}`, {
             rule: '§5.2',
             confidence: 'unsure',
           }),

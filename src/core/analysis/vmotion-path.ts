@@ -336,7 +336,7 @@ function destinationReplies(pair: Pair, D: HostView, sourceEgress: Flow, trigger
   const base = { host: D.host.name, role: 'destination' as const, traffic: 'vmotion' as const, direction: 'egress' as const, intended: names(V) };
   if (disagree) {
     const all = uniq(candidates);
-    steps.push(step(`Replies leave by ${all.join(' or ')}: which one is undocumented on this build.`, { rule: '§5.2', confidence: 'unsure' }));
+    steps.push(step(`Replies leave by ${all.join(' or ')}: which one is not documented by VMware for this build.`, { rule: '§5.2', confidence: 'unsure' }));
     return { ...base, vmknics: [], candidates: all, certainty: 'uncertain', steps, settle: ['esxtop, then n (network view) on the destination during a test vMotion: does the vMotion vmknic transmit?'] };
   }
   const vmknics = uniq(auto.autobind === 'unknown' ? candidates : reply);
