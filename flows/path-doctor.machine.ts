@@ -151,7 +151,7 @@ export const pathDoctorMachine = setup({
     bindToVmknicWeakened: (a) => (isModern(a) || is65Early(a)) && is('bindToVmknic', '0', '1')(a),
     /** 3 (or the default 3 from 6.5d on) on 6.5+: the vMotion socket is always bound to the vMotion vmknic. */
     vmotionSocketAlwaysBound: (a) => (isModern(a) && is('bindToVmknic', '3', 'default')(a)) || (is65Early(a) && is('bindToVmknic', '3')(a)),
-    /** 2 binds only with two or more vMotion vmknics; 6.0 defaults to 2 and accepts nothing above it. */
+    /** 2 binds only with two or more vMotion vmknics; the 6.0 U3 dump defaults to 2 and allows nothing above it. */
     bindsOnlyWithSeveralVmknics: (a) => is('bindToVmknic', '2')(a) || (is60(a) && is('bindToVmknic', 'default', '3')(a)),
     neverBindsOn60: (a) => is60(a) && is('bindToVmknic', '0', '1')(a),
     /** 0 means "never bind" on every build; read as today on 5.x, probable (§5.1). */

@@ -145,7 +145,7 @@ export const OUTCOME_TEXTS = {
   dxColdDataOverManagement: {
     title: 'Cold data (NFC) crosses the management network',
     summary:
-      'The base disk, older snapshots and VM home files travel by NFC, and at least one host has no provisioning vmknic, so they use the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (R6).',
+      'NFC copies everything of a cold migration or clone and, for a running VM, most likely its base disk, older snapshots and home files (the sources disagree there: Broadcom KB 340170 says all traffic of a powered-on migration uses the vMotion vmknic, while Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say NFC). At least one host has no provisioning vmknic, so that copy uses the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (R6); `esxcli network ip connection list | grep :902` during the migration shows the path.',
   },
   dxProvisioningRouteFallback: {
     title: 'NFC falls back to vmk0 although a provisioning vmknic exists',

@@ -136,8 +136,8 @@ export const QUESTIONS = {
   },
   migrationKind: {
     prompt: 'What kind of migration is affected?',
-    help: 'In vCenter\'s task list: "Change compute resource only" on shared storage is a live vMotion; "compute and storage" is non-shared; a VM with snapshots moved with its storage sends its older snapshot layers as cold data; a powered-off VM or a clone is a cold migration.',
-    why: 'Only the newest disk layer and the memory travel by vMotion; the base disk, older snapshots and VM home files go by NFC, which uses the provisioning vmknic or else the management vmknic (domain.md §1.6, §1.7 F).',
+    help: 'In vCenter\'s task list: "Change compute resource only" on shared storage is a live vMotion; "compute and storage" is non-shared; a VM with snapshots moved with its storage most likely sends its older snapshot layers as cold data; a powered-off VM or a clone is a cold migration.',
+    why: 'A cold migration or clone goes entirely by NFC, which uses the provisioning vmknic or else the management vmknic. For a running VM, Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say only the newest disk layer and the memory travel by vMotion and the base disk, older snapshots and home files by NFC; Broadcom KB 340170 says all of its traffic uses the vMotion vmknic. The sources disagree, so that path is likely, not certain.',
     answers: [
       { value: 'live', label: 'Live vMotion, compute only (shared storage)' },
       { value: 'non-shared', label: 'Compute and storage together, VM without snapshots' },
@@ -206,7 +206,7 @@ export const QUESTIONS = {
   provisioningVmknic: {
     prompt: 'Do the source and destination hosts have a vmknic for provisioning (cold data) traffic?',
     help: 'A vmknic with the `vSphereProvisioning` tag (`esxcli network ip interface tag get`), or one on the `vSphereProvisioning` TCP/IP stack (`esxcfg-vmknic -l`, NetStack column).',
-    why: 'NFC cold data (base disk, older snapshots, home files) uses the provisioning vmknic; without one it uses the management vmknic on that side (domain.md §1.7 F, KB 340170).',
+    why: 'NFC cold data (everything of a cold migration or clone; most likely the base disk, older snapshots and home files of a running VM) uses the provisioning vmknic; without one it uses the management vmknic on that side (KB 340170).',
     answers: [
       { value: 'both', label: 'Yes, on both hosts' },
       { value: 'one', label: 'Only on one of them' },
