@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_SOURCES } from '../core/claims/sources.ts';
 import { checkArticle } from './check.ts';
 import { offVocabulary, unsourcedClaims } from './claims.ts';
-import { createKnowledgeBase } from './index.ts';
+import { createKnowledgeBase, knowledgeBase } from './index.ts';
 import { portableMarkdown } from './portable.ts';
 
 const article = (body: string, sources = '[LAMW]') => ({
@@ -45,5 +45,29 @@ describe('claims need a source (issue 19)', () => {
     expect(r.text).toContain("3 (Lam's dumps).");
     expect(r.text).not.toContain('src:');
     expect(portableMarkdown(kb.getArticle('claims')!)).toContain(`[Lam's dumps](${CLAIM_SOURCES.LAMW.url})`);
+  });
+});
+
+describe('the bundled articles (issue 19 corrections)', () => {
+  const bodies = knowledgeBase()
+    .listArticles()
+    .map((a) => ({ id: a.id, body: a.body }));
+
+  it('do not repeat the claims issue 19 found wrong or overstated', () => {
+    for (const { id, body } of bodies) {
+      expect(body, id).not.toMatch(/--dir 1\b[^.]*\bleaving\b/);
+      expect(body, id).not.toMatch(/ixgben/);
+      expect(body, id).not.toMatch(/Chan (?:reports|used)|Chan \(2012, ESXi 5\.0\)/);
+      expect(body, id).not.toMatch(/ESXi 5\.0 output/);
+      expect(body, id).not.toMatch(/drops the large frames/);
+      expect(body, id).not.toMatch(/6\.0 accepts only/);
+      expect(body, id).not.toMatch(/Steps 1, 2 and 5 are documented/);
+      expect(body, id).not.toMatch(/do not give two routes/);
+    }
+  });
+
+  it('teach the capture that proves egress: pktcap-uw --dir 0 is what a vmknic sends', () => {
+    const observing = bodies.find((b) => b.id === 'observing-a-vmotion')!.body;
+    expect(observing).toMatch(/pktcap-uw --vmk vmk0 --dir 0 -c 100` captures 100 frames that vmk0 \*sends\*/);
   });
 });
