@@ -52,7 +52,7 @@ function Get-EsxcliAnswer($Call, [hashtable]$Arguments, [string]$What, [System.C
   }
 }
 
-# An option a build does not have (AutoBindVmknic from 7.0 U3d on) comes back as value null, not as an error.
+# An option a build does not have (AutoBindVmknic, absent from every dump from 7.0 U3d on) comes back as value null, not as an error.
 function Get-AdvancedValue($EsxCli, [string]$Path, [System.Collections.ArrayList]$Errors, [switch]$Optional) {
   $sink = if ($Optional) { [System.Collections.ArrayList]::new() } else { $Errors }
   $answer = Get-EsxcliAnswer $EsxCli.system.settings.advanced.list @{ option = $Path } "advanced $Path" $sink

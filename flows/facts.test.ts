@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, QUESTION_KEYS } from './texts/questions.ts';
-import { analyseExample, EXAMPLE_CASES } from './test-support.ts';
+import { analyze } from '../src/core/analyze.ts';
+import { EVIDENCE_MIGRATION, factsFromAnalysis } from './facts.ts';
+import { analyseExample, EXAMPLE_CASES, hostFromText } from './test-support.ts';
 
 describe('evidence facts from the analysis', () => {
   it('answers the seed-chan-5.0 configuration questions (5.0, same subnet, BindToVmknic 1, no provisioning vmknic)', () => {
@@ -53,6 +55,13 @@ describe('evidence facts from the analysis', () => {
     const thin = analyseExample('messy', ['only-version.txt']).facts;
     expect(thin.answers).toEqual({ esxiVersion: '6.5+', bindToVmknic: 'default' });
     expect(thin.area).toBe('none');
+  });
+
+  it('answers "6.5 GA–c" for a 6.5 build before 6.5d, whose BindToVmknic default no dump shows', () => {
+    const facts = (build: string) =>
+      factsFromAnalysis(analyze({ source: hostFromText('esx90.txt', `[root@esx90:~] vmware -vl\nVMware ESXi 6.5.0 build-${build}\nVMware ESXi 6.5.0 GA\n`), migration: EVIDENCE_MIGRATION }));
+    expect(facts('4564106').answers).toEqual({ esxiVersion: '6.5-early' });
+    expect(facts('5310538').answers).toMatchObject({ esxiVersion: '6.5+', bindToVmknic: 'default' });
   });
 
   it('points the triage at the most serious area: failures before vmk0 traffic before cold data', () => {

@@ -12,7 +12,7 @@ import type { AnalysisResult } from '../src/core/analyze.ts';
 import type { HostJson, VmknicJson } from '../src/core/host-json.ts';
 import { networkOf, overlaps } from '../src/core/net/ipv4.ts';
 import type { FlowResult, MigrationKind } from '../src/core/result.ts';
-import { parseRelease } from '../src/core/versions.ts';
+import { bindToVmknicDefault, parseRelease } from '../src/core/versions.ts';
 import type { QuestionKey } from './texts/questions.ts';
 
 /**
@@ -97,10 +97,12 @@ function sharesManagementSubnet(side: Side): string | undefined {
 }
 
 function esxiVersion(host: HostJson | undefined): string | undefined {
-  const v = majorMinor(host);
-  if (!v) return undefined;
-  if (v.major < 6) return '5.x';
-  if (v.major === 6 && v.minor < 5) return '6.0';
+  const r = parseRelease(host?.version?.version, host?.version?.build, host?.version?.update);
+  if (!r) return undefined;
+  if (r.major < 6) return '5.x';
+  if (r.major === 6 && r.minor < 5) return '6.0';
+  // §1.4: 6.5 GA–c (before 6.5d) has no dump, so its default is unknown; 6.5 without a build that says d+ counts as early.
+  if (r.major === 6 && r.minor === 5 && bindToVmknicDefault(r).value === undefined) return '6.5-early';
   return '6.5+';
 }
 

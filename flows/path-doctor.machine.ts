@@ -93,6 +93,8 @@ const is =
 const isLegacy = is('esxiVersion', '5.x');
 const is60 = is('esxiVersion', '6.0');
 const isModern = is('esxiVersion', '6.5+');
+/** 6.5 GA, a, b, c (builds before 6.5d): value 3 exists, but no dump shows the default (§1.4, §5.1). */
+const is65Early = is('esxiVersion', '6.5-early');
 
 export const pathDoctorMachine = setup({
   types: {
@@ -144,24 +146,24 @@ export const pathDoctorMachine = setup({
     // ---- same subnet and binding (§1.7 B2, D2–D7) ----
     sharesSubnetWithManagement: is('sameSubnet', 'yes'),
     vmotionSubnetSeparate: is('sameSubnet', 'no'),
-    esxiVersionKnown: is('esxiVersion', '5.x', '6.0', '6.5+'),
+    esxiVersionKnown: is('esxiVersion', '5.x', '6.0', '6.5-early', '6.5+'),
     /** 0 or 1 on a 6.5+ host: not bound (1 = FT only since 6.0 U3), and no longer the default 3. */
-    bindToVmknicWeakened: (a) => isModern(a) && is('bindToVmknic', '0', '1')(a),
-    /** 3 (or the default 3) on 6.5+: the vMotion socket is always bound to the vMotion vmknic. */
-    vmotionSocketAlwaysBound: (a) => isModern(a) && is('bindToVmknic', '3', 'default')(a),
-    /** 2 binds only with two or more vMotion vmknics; 6.0 defaults to 2 and accepts nothing above it. */
+    bindToVmknicWeakened: (a) => (isModern(a) || is65Early(a)) && is('bindToVmknic', '0', '1')(a),
+    /** 3 (or the default 3 from 6.5d on) on 6.5+: the vMotion socket is always bound to the vMotion vmknic. */
+    vmotionSocketAlwaysBound: (a) => (isModern(a) && is('bindToVmknic', '3', 'default')(a)) || (is65Early(a) && is('bindToVmknic', '3')(a)),
+    /** 2 binds only with two or more vMotion vmknics; the 6.0 U3 dump defaults to 2 and allows nothing above it. */
     bindsOnlyWithSeveralVmknics: (a) => is('bindToVmknic', '2')(a) || (is60(a) && is('bindToVmknic', 'default', '3')(a)),
     neverBindsOn60: (a) => is60(a) && is('bindToVmknic', '0', '1')(a),
     /** 0 means "never bind" on every build; read as today on 5.x, probable (§5.1). */
     neverBindsOnLegacyHost: (a) => isLegacy(a) && is('bindToVmknic', '0')(a),
     /** 5.x with 1, 3 or the default: the meaning is unverified (§1.4, §5.1), only a measurement tells. */
-    bindingMeaningUnsure: (a) => isLegacy(a) && is('bindToVmknic', '1', '3', 'default')(a),
+    bindingMeaningUnsure: (a) => (isLegacy(a) && is('bindToVmknic', '1', '3', 'default')(a)) || (is65Early(a) && is('bindToVmknic', 'default')(a)),
     hasSeveralVmotionVmknics: is('vmotionVmknicCount', 'several'),
     hasOneVmotionVmknicOnLegacyHost: (a) => isLegacy(a) && is('vmotionVmknicCount', 'one')(a),
     /** 2 with a single vMotion vmknic on 6.5+: unbound, and weaker than the default 3. */
-    hasOneVmotionVmknicOnModernHost: (a) => isModern(a) && is('vmotionVmknicCount', 'one')(a),
+    hasOneVmotionVmknicOnModernHost: (a) => (isModern(a) || is65Early(a)) && is('vmotionVmknicCount', 'one')(a),
     hasOneVmotionVmknic: is('vmotionVmknicCount', 'one'),
-    measuredOnManagementOnLegacyHost: (a) => is('observedEgress', 'vmk0', 'both')(a) && !is60(a) && !isModern(a),
+    measuredOnManagementOnLegacyHost: (a) => is('observedEgress', 'vmk0', 'both')(a) && !is60(a) && !isModern(a) && !is65Early(a),
     measuredOnManagement: is('observedEgress', 'vmk0', 'both'),
     measuredOnVmotionVmknic: is('observedEgress', 'vmotion-vmknic'),
 

@@ -278,6 +278,24 @@ describe('answers and evidence', () => {
     expect(r.contradictions).toEqual([]);
   });
 
+  it('splits 6.5: an untouched value on 6.5 GA–c is not "always bound" (no dump shows its default), from 6.5d on it is', () => {
+    const at = (version: string, bind: string) => {
+      let s = answer(start(vmk0Flow), 'vmotionVmknic', 'separate');
+      s = answer(s, 'vmotionStack', 'no');
+      s = answer(s, 'sameSubnet', 'yes');
+      s = answer(s, 'esxiVersion', version);
+      return currentMeta(answer(s, 'bindToVmknic', bind))!.state;
+    };
+    expect(at('6.5-early', 'default')).toBe('vmk0Traffic.askObservedEgress');
+    expect(at('6.5+', 'default')).toBe('vmk0Traffic.askWhatMigrated');
+    // A shown value means the same on 6.5 GA–c as later: 3 binds, 0 does not.
+    expect(at('6.5-early', '3')).toBe('vmk0Traffic.askWhatMigrated');
+    const weakened = describeSnapshot(
+      answer(answer(answer(answer(answer(start(vmk0Flow), 'vmotionVmknic', 'separate'), 'vmotionStack', 'no'), 'sameSubnet', 'yes'), 'esxiVersion', '6.5-early'), 'bindToVmknic', '0'),
+    );
+    expect(weakened.status === 'outcome' && weakened.outcome.state).toBe('dxBindingWeakened');
+  });
+
   it('follows the evidence when it contradicts an answer, and says so', () => {
     let s = answer(start(vmk0Flow), 'vmotionVmknic', 'separate');
     s = answer(s, 'vmotionStack', 'no');

@@ -23,7 +23,7 @@ test('answers alone lead to a diagnosis with general commands; Back and Restart 
   await wizard.answer('No, the default stack');
   await wizard.answer(/^Yes/);
   await wizard.expectQuestion('esxiVersion');
-  await wizard.answer(/ESXi 6\.5 or later/);
+  await wizard.answer(/ESXi 6\.5d or later/);
   await wizard.expectQuestion('bindToVmknic');
   await wizard.answer('0');
 

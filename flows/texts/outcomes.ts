@@ -120,7 +120,7 @@ export const OUTCOME_TEXTS = {
   dxLegacyMismatch: {
     title: 'vMotion leaves by vmk0 on a 5.x host sharing the management subnet',
     summary:
-      'On this ESXi 5.x host the vMotion vmknic shares vmk0\'s subnet and the measurement shows the stream on vmk0: the classic Chan/Denneman case. The root fix is a dedicated vMotion subnet/VLAN (R1); multi-NIC vMotion (R5) binds the vMotion vmknics; Migrate.BindToVmknic (R4) is the 5.x workaround Chan used. 5.x cannot encrypt vMotion: until fixed, VM memory crosses the management network in clear text.',
+      'On this ESXi 5.x host the vMotion vmknic shares vmk0\'s subnet and the measurement shows the stream on vmk0: the classic Chan/Denneman case. The root fix is a dedicated vMotion subnet/VLAN (R1); multi-NIC vMotion (R5) binds the vMotion vmknics; Migrate.BindToVmknic (R4) is the 5.x workaround Chan advises (2012: setting 1 "should force" binding and "may help"; not tested there and not documented by VMware), so check its effect with a test vMotion. 5.x cannot encrypt vMotion: until fixed, VM memory crosses the management network in clear text.',
   },
   dxSameSubnetBound: {
     title: 'vMotion is bound, but shares the management subnet (unsupported multihoming)',
@@ -145,7 +145,7 @@ export const OUTCOME_TEXTS = {
   dxColdDataOverManagement: {
     title: 'Cold data (NFC) crosses the management network',
     summary:
-      'The base disk, older snapshots and VM home files travel by NFC, and at least one host has no provisioning vmknic, so they use the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (R6).',
+      'NFC copies everything of a cold migration or clone and, for a running VM, most likely its base disk, older snapshots and home files (the sources disagree there: Broadcom KB 340170 says all traffic of a powered-on migration uses the vMotion vmknic, while Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say NFC). At least one host has no provisioning vmknic, so that copy uses the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (R6); `esxcli network ip connection list | grep :902` during the migration shows the path.',
   },
   dxProvisioningRouteFallback: {
     title: 'NFC falls back to vmk0 although a provisioning vmknic exists',
@@ -155,7 +155,7 @@ export const OUTCOME_TEXTS = {
   dxMtuMismatch: {
     title: 'MTU mismatch on the vMotion path',
     summary:
-      'The vMotion vmknics, their switches or the uplinks disagree on the MTU, so large frames are dropped and vMotion stalls or times out. Align the MTU end to end (R7), physical switch ports first, and prove it with `vmkping -d -s 8972`.',
+      'The vMotion vmknics, their switches or the uplinks disagree on the MTU. Where a vmknic sends larger frames than its switch, uplinks or the physical path carry, those frames are likely dropped and vMotion stalls or times out; if only the two hosts\' vMotion vmknics differ, TCP keeps each segment within the smaller side and nothing is dropped by that alone. Run `vmkping -I <vmk> -d -s 8972 <peer>` in both directions to find where large frames stop, then align the MTU end to end (R7), physical switch ports first.',
   },
   dxTagShadowed: {
     title: 'The vMotion tag on a default-stack vmknic has no effect',
@@ -207,7 +207,7 @@ export const OUTCOME_TEXTS = {
   escCollectMacTable: {
     title: 'Escalate: check the switch MAC table during a vMotion',
     summary:
-      'The receiving host may or may not keep its vMotion MAC alive on this build (undocumented after 7.0 U3d). Only the switch can tell: sample its MAC table for the destination vMotion vmknic during a test vMotion.',
+      'The receiving host may or may not keep its vMotion MAC alive on this build (not documented by VMware for 7.0 U3d and later). Only the switch can tell: sample its MAC table for the destination vMotion vmknic during a test vMotion.',
   },
   escNfcOnProvisioning: {
     title: 'Escalate: cold data is configured to use the provisioning vmknics',

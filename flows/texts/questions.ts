@@ -64,7 +64,7 @@ export const QUESTIONS = {
   },
   vmotionStack: {
     prompt: 'Is that vMotion vmknic on the "vmotion" TCP/IP stack?',
-    help: '`esxcfg-vmknic -l`: the last column, NetStack, says `vmotion` or `defaultTcpipStack`. vSphere Client: VMkernel adapters, column "TCP/IP stack". ESXi 5.x has only the default stack.',
+    help: '`esxcfg-vmknic -l`: the last column, NetStack, says `vmotion` or `defaultTcpipStack`. vSphere Client: VMkernel adapters, column "TCP/IP stack". ESXi 5.0 and 5.1 have only the default stack; 5.5 adds custom stacks from the command line, and the vmotion stack arrives with 6.0.',
     why: 'A vmknic on the vmotion stack has its own routing table holding only vMotion vmknics, so the vMotion stream cannot leave by vmk0 whatever Migrate.BindToVmknic says (domain.md §1.7 D4).',
     answers: [
       { value: 'yes', label: 'Yes, the vmotion stack' },
@@ -87,11 +87,12 @@ export const QUESTIONS = {
   esxiVersion: {
     prompt: 'Which ESXi version does the source host run?',
     help: '`vmware -vl` prints e.g. `VMware ESXi 7.0.3 build-22348816`. vSphere Client: host → Summary.',
-    why: 'The meaning and default of Migrate.BindToVmknic changed over time: 5.x is undocumented, 6.0 U3 defaults to 2 (bind only with two or more vMotion vmknics), 6.5d and later default to 3 (always bind) (domain.md §1.4).',
+    why: 'The meaning and default of Migrate.BindToVmknic changed over time. In William Lam\'s dumps of the advanced settings, 6.0 U3 defaults to 2 (bind only with two or more vMotion vmknics) and every build from 6.5d on defaults to 3 (always bind). No dump exists for 5.x or for 6.5 GA to 6.5c, so an unchanged value there is not known: on 5.0 and 5.1 it is reported to behave like 2 (not documented by VMware; observed by Denneman 2013), on 5.5 and 6.5 GA to 6.5c only the value or a measurement tells.',
     answers: [
       { value: '5.x', label: 'ESXi 5.x or older' },
       { value: '6.0', label: 'ESXi 6.0' },
-      { value: '6.5+', label: 'ESXi 6.5 or later (6.7, 7.x, 8.x, 9.x)' },
+      { value: '6.5-early', label: 'ESXi 6.5 GA, 6.5a, 6.5b or 6.5c (build below 5310538)' },
+      { value: '6.5+', label: 'ESXi 6.5d or later (6.5 U1, 6.7, 7.x, 8.x, 9.x)' },
       DONT_KNOW,
     ],
     fromEvidence: true,
@@ -135,8 +136,8 @@ export const QUESTIONS = {
   },
   migrationKind: {
     prompt: 'What kind of migration is affected?',
-    help: 'In vCenter\'s task list: "Change compute resource only" on shared storage is a live vMotion; "compute and storage" is non-shared; a VM with snapshots moved with its storage sends its older snapshot layers as cold data; a powered-off VM or a clone is a cold migration.',
-    why: 'Only the newest disk layer and the memory travel by vMotion; the base disk, older snapshots and VM home files go by NFC, which uses the provisioning vmknic or else the management vmknic (domain.md §1.6, §1.7 F).',
+    help: 'In vCenter\'s task list: "Change compute resource only" on shared storage is a live vMotion; "compute and storage" is non-shared; a VM with snapshots moved with its storage most likely sends its older snapshot layers as cold data; a powered-off VM or a clone is a cold migration.',
+    why: 'A cold migration or clone goes entirely by NFC, which uses the provisioning vmknic or else the management vmknic. For a running VM, Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say only the newest disk layer and the memory travel by vMotion and the base disk, older snapshots and home files by NFC; Broadcom KB 340170 says all of its traffic uses the vMotion vmknic. The sources disagree, so that path is likely, not certain.',
     answers: [
       { value: 'live', label: 'Live vMotion, compute only (shared storage)' },
       { value: 'non-shared', label: 'Compute and storage together, VM without snapshots' },
@@ -205,7 +206,7 @@ export const QUESTIONS = {
   provisioningVmknic: {
     prompt: 'Do the source and destination hosts have a vmknic for provisioning (cold data) traffic?',
     help: 'A vmknic with the `vSphereProvisioning` tag (`esxcli network ip interface tag get`), or one on the `vSphereProvisioning` TCP/IP stack (`esxcfg-vmknic -l`, NetStack column).',
-    why: 'NFC cold data (base disk, older snapshots, home files) uses the provisioning vmknic; without one it uses the management vmknic on that side (domain.md §1.7 F, KB 340170).',
+    why: 'NFC cold data (everything of a cold migration or clone; most likely the base disk, older snapshots and home files of a running VM) uses the provisioning vmknic; without one it uses the management vmknic on that side (KB 340170).',
     answers: [
       { value: 'both', label: 'Yes, on both hosts' },
       { value: 'one', label: 'Only on one of them' },
@@ -237,9 +238,9 @@ export const QUESTIONS = {
     fromEvidence: true,
   },
   mtuConsistent: {
-    prompt: 'Is the MTU the same along the whole vMotion path?',
+    prompt: 'Does every hop of the vMotion path carry the vMotion vmknics\' frame size?',
     help: 'Compare the vMotion vmknics\' MTU on both hosts (`esxcfg-vmknic -l`), their vSwitch MTU (`esxcfg-vswitch -l`) and the uplinks (`esxcfg-nics -l`); then `vmkping -I <vmk> -d -s 8972 <peer>` for 9000 (or `-s 1472` for 1500) must get answers.',
-    why: 'A jumbo vmknic talking to a 1500 one, or through a 1500 switch, drops the large frames: vMotion stalls and times out (domain.md §2 MTU_MISMATCH).',
+    why: 'Where a vmknic\'s MTU is larger than what its switch, uplinks or the physical path carry, large frames are likely dropped and vMotion stalls or times out; a full-size `vmkping -d` shows it. Two hosts whose vMotion vmknics have different MTUs are not broken by that alone: vMotion is TCP, and each end announces a segment size that fits its own vmknic.',
     answers: [
       { value: 'consistent', label: 'Yes, and the do-not-fragment vmkping works' },
       { value: 'mismatch', label: 'No (or the large vmkping fails)' },

@@ -136,7 +136,8 @@ describe('path-doctor walk', () => {
 
   it('prints a text outcome with the remediation titles', async () => {
     const r = await run(['walk', 'vmotion-fails', '--source', `${EX}vmotion-stack-8.0/esx-a.txt`, '--dest', `${EX}vmotion-stack-8.0/esx-b.txt`]);
-    expect(r.code).toBe(1);
+    // The only finding is the between-hosts MTU difference, medium (TCP keeps segments within the smaller side): exit 0.
+    expect(r.code).toBe(0);
     expect(r.out).toContain('DIAGNOSIS: MTU mismatch on the vMotion path');
     expect(r.out).toMatch(/R7 {3}Align MTU/);
     expect(r.out).toContain('failing.askMtu (mtuConsistent=mismatch)');

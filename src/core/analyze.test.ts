@@ -35,23 +35,73 @@ function sameSubnet(spec: { name?: string; version?: string; build?: string; upd
 }
 
 describe('worked examples of domain.md §1.8', () => {
-  it('1. ESXi 5.0, vmk0 and vmk1 share 10.0.1.0/24, binding unknown: egress uncertain between vmk0 and vmk1', () => {
+  it('1. ESXi 5.0, vmk0 and vmk1 share 10.0.1.0/24, value not shown: the untouched setting behaves like 2, so vMotion leaves by vmk0, probable', () => {
     const r = analyze({ source: sameSubnet({ version: '5.0.0', build: '469512' }) });
     const egress = flow(r, 'vmotion', 'source', 'egress');
-    expect(egress.certainty).toBe('uncertain');
-    expect(egress.vmknics).toEqual([]);
-    expect([...(egress.candidates ?? [])].sort()).toEqual(['vmk0', 'vmk1']);
+    expect(egress.vmknics).toEqual(['vmk0']);
+    expect(egress.certainty).toBe('probable');
+    // The trace says where the rule comes from and what confirms it.
+    expect(egress.trace.join('\n')).toMatch(/Denneman 2013 describes it for 5\.1/);
+    expect(egress.trace.join('\n')).toMatch(/Chan and Elatov \(2012, build not named\)/);
     expect(egress.settle).toContain('esxcfg-advcfg -g /Migrate/BindToVmknic');
+    expect(egress.settle?.some((s) => s.startsWith('esxcli network ip connection list | grep :8000'))).toBe(true);
+    // The value itself stays unknown in the host summary; only its reported behaviour is used.
+    expect(r.hosts[0]!.bindToVmknic).toEqual({ source: 'unknown', behavesLike: 2 });
+    const mismatch = r.findings.find((f) => f.id === 'VMOTION_EGRESS_MISMATCH');
+    expect(mismatch?.certainty).toBe('probable');
+    // The verdict does not state as fact what the analysis calls likely.
+    expect(r.verdict.summary).toMatch(/^vMotion leaves esx01 by vmk0 instead of vmk1 — likely\./);
     expect(ids(r)).toEqual(
-      expect.arrayContaining([
-        'SAME_SUBNET_VMKNICS',
-        'VMOTION_ON_MANAGEMENT_NETWORK',
-        'EGRESS_UNCERTAIN',
-        'UNICAST_FLOODING_RISK',
-        'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK',
-      ]),
+      expect.arrayContaining(['SAME_SUBNET_VMKNICS', 'VMOTION_ON_MANAGEMENT_NETWORK', 'UNICAST_FLOODING_RISK', 'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK']),
     );
-    expect(ids(r)).not.toContain('VMOTION_EGRESS_MISMATCH');
+    expect(ids(r)).not.toContain('EGRESS_UNCERTAIN');
+  });
+
+  it('two connected routes for one subnet (as 7.x/8.x can list them): the first listed wins, probable, citing KB 323116', () => {
+    const h = sameSubnet({ version: '6.7.0', build: '14320388', bind: 0, netstack: 'defaultTcpipStack' });
+    const withTwo = { ...h, routes: [route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0), route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk1', 1)] };
+    const egress = flow(analyze({ source: withTwo }), 'vmotion', 'source', 'egress');
+    expect(egress.vmknics).toEqual(['vmk0']);
+    expect(egress.certainty).toBe('probable');
+    expect(egress.trace.join('\n')).toMatch(/KB 323116/);
+  });
+
+  it('1b. the same layout on 5.1 with two vMotion vmknics is bound (Denneman: multi-NIC is honoured)', () => {
+    const source = host({
+      name: 'esx01',
+      version: '5.1.0',
+      build: '799733',
+      nics: [
+        { name: 'vmk0', ip: '10.0.1.128', tags: M, portGroup: 'Management Network', mac: '00:0c:29:2c:54:17' },
+        { name: 'vmk1', ip: '10.0.1.129', tags: VM, portGroup: 'vMotion-A', mac: '00:50:56:7a:11:22' },
+        { name: 'vmk2', ip: '10.0.1.130', tags: VM, portGroup: 'vMotion-B', mac: '00:50:56:7a:11:23' },
+      ],
+      routes: [route('defaultTcpipStack', '10.0.1.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0)],
+    });
+    const r = analyze({ source });
+    const egress = flow(r, 'vmotion', 'source', 'egress');
+    expect([...egress.vmknics].sort()).toEqual(['vmk1', 'vmk2']);
+    expect(egress.certainty).toBe('probable');
+  });
+
+  it('1c. the same layout on 5.5 (no report covers it) and on 6.5 GA–c stays uncertain with EGRESS_UNCERTAIN', () => {
+    for (const v of [{ version: '5.5.0', build: '1331820' }, { version: '6.5.0', build: '4564106' }]) {
+      const r = analyze({ source: sameSubnet(v) });
+      const egress = flow(r, 'vmotion', 'source', 'egress');
+      expect(egress.certainty, v.version).toBe('uncertain');
+      expect([...(egress.candidates ?? [])].sort()).toEqual(['vmk0', 'vmk1']);
+      expect(ids(r)).toContain('EGRESS_UNCERTAIN');
+    }
+  });
+
+  it('1d. a pasted 1 on 5.0 stays uncertain (Chan advises it "should force" binding, untested); a pasted 0 on 5.0 is read as today, probable', () => {
+    const one = analyze({ source: sameSubnet({ version: '5.0.0', build: '469512', bind: 1 }) });
+    expect(flow(one, 'vmotion', 'source', 'egress').certainty).toBe('uncertain');
+    expect(ids(one)).toContain('EGRESS_UNCERTAIN');
+    const zero = analyze({ source: sameSubnet({ version: '5.0.0', build: '469512', bind: 0 }) });
+    const egress = flow(zero, 'vmotion', 'source', 'egress');
+    expect(egress.vmknics).toEqual(['vmk0']);
+    expect(egress.certainty).toBe('probable');
   });
 
   it('2. the same layout on 7.0 U3 without BindToVmknic output: build default 3 → egress vmk1, probable; NFC still vmk0', () => {
@@ -162,6 +212,14 @@ describe('two hosts analysed together', () => {
     expect(r.remediation.map((x) => x.id)).toContain('R7');
   });
 
+  it('grades the between-hosts MTU difference medium and says why: TCP segment sizes fit each end, the pings test the path', () => {
+    const f = analyze({ source: a(), dest: b(1500) }).findings.find((x) => x.id === 'MTU_MISMATCH');
+    expect(f?.severity).toBe('medium');
+    expect(f?.detail).toMatch(/the difference alone drops nothing/);
+    expect(f?.detail).not.toMatch(/are dropped on the way to the other/);
+    expect(f?.detail).toMatch(/vmkping -I vmk1 -d -s 8972 /);
+  });
+
   it('raises VMOTION_L3_NO_GATEWAY when the vmotion stack has no route to the peer subnet', () => {
     const dest = host({
       name: 'esx-b',
@@ -225,6 +283,24 @@ describe('two hosts analysed together', () => {
     expect(flow(r, 'nfc', 'destination', 'ingress').vmknics).toEqual(['vmk2']);
     expect(r.flows.some((f) => f.traffic === 'vmotion')).toBe(false);
     expect(ids(r)).not.toContain('COLD_DATA_OVER_MANAGEMENT');
+  });
+
+  it('the cold data of a hot migration is probable at best and the trace says the sources disagree; a cold migration stays definite', () => {
+    const mk = (name: string, n: number) =>
+      host({ name, version: '7.0.3', build: '22348816', nics: [{ name: 'vmk0', ip: `192.168.10.${n}`, tags: M, netstack: 'defaultTcpipStack' }, { name: 'vmk1', ip: `10.20.30.${n}`, tags: VM, netstack: 'defaultTcpipStack' }], routes: [route('defaultTcpipStack', '192.168.10.0', '255.255.255.0', '0.0.0.0', 'vmk0', 0), route('defaultTcpipStack', '10.20.30.0', '255.255.255.0', '0.0.0.0', 'vmk1', 1)] });
+    for (const migration of ['snapshots', 'non-shared'] as const) {
+      const r = analyze({ source: mk('a', 11), dest: mk('b', 12), migration });
+      const nfc = flow(r, 'nfc', 'source', 'egress');
+      expect(nfc.vmknics, migration).toEqual(['vmk0']);
+      expect(nfc.certainty, migration).toBe('probable');
+      expect(nfc.trace.join('\n')).toMatch(/sources disagree.*KB 340170/);
+      const cold = r.findings.find((x) => x.id === 'COLD_DATA_OVER_MANAGEMENT');
+      expect(cold?.certainty).toBe('probable');
+      expect(cold?.detail).toMatch(/sources disagree/);
+    }
+    const cold = analyze({ source: mk('a', 11), dest: mk('b', 12), migration: 'cold' });
+    expect(flow(cold, 'nfc', 'source', 'egress').certainty).toBe('definite');
+    expect(flow(cold, 'nfc', 'source', 'egress').trace.join('\n')).not.toMatch(/sources disagree/);
   });
 
   it('PROVISIONING_ROUTE_FALLBACK: default-stack provisioning vmknics in different subnets without a static route', () => {

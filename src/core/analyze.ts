@@ -120,13 +120,15 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
   const vm = flows.find((f) => f.traffic === 'vmotion' && f.role === 'source' && f.direction === 'egress');
   const nfc = flows.find((f) => f.traffic === 'nfc' && f.role === 'source' && f.direction === 'egress');
   const parts: string[] = [];
+  // A probable answer says so in the sentence itself, so the verdict never states as fact what the trace calls likely.
+  const likely = (f: FlowResult) => (f.certainty === 'probable' ? ' — likely' : '');
   if (vm) {
     if (vm.vmknics.length > 0) {
       const wrong = vm.vmknics.filter((n) => !vm.intended.includes(n));
       parts.push(
         wrong.length > 0
-          ? `vMotion leaves ${source} by ${vm.vmknics.join(', ')} instead of ${vm.intended.join(', ') || 'a vMotion vmknic'}`
-          : `vMotion leaves ${source} by ${vm.vmknics.join(', ')} as intended`,
+          ? `vMotion leaves ${source} by ${vm.vmknics.join(', ')} instead of ${vm.intended.join(', ') || 'a vMotion vmknic'}${likely(vm)}`
+          : `vMotion leaves ${source} by ${vm.vmknics.join(', ')} as intended${likely(vm)}`,
       );
     } else if (vm.candidates && vm.candidates.length > 0) {
       parts.push(`vMotion leaves ${source} by ${vm.candidates.join(' or ')}: uncertain until ${(vm.settle ?? []).slice(0, 2).join(' and ') || 'more evidence'} is pasted`);
@@ -134,7 +136,7 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
       parts.push(vm.certainty === 'uncertain' ? `No vMotion vmknic of ${source} could be identified` : `${source} has no vMotion path (none)`);
     }
   }
-  if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}`);
+  if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}${likely(nfc)}`);
   const head = parts.length > 0 ? `${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
   const tail =
     worst === 'none'

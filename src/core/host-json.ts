@@ -24,7 +24,11 @@ export interface VmknicJson {
 export interface HostJson {
   readonly name: string;
   readonly version?: { readonly product: string; readonly version: string; readonly update?: string; readonly build?: string };
-  readonly bindToVmknic: { readonly value?: number; readonly source: SettingSource };
+  /**
+   * `behavesLike`: ESXi 5.0/5.1 with no value shown — the value is unknown (source `unknown`), but the untouched
+   * setting is reported to behave like this value (Denneman 2013 on 5.1), and the analysis uses that, probable.
+   */
+  readonly bindToVmknic: { readonly value?: number; readonly source: SettingSource; readonly behavesLike?: number };
   readonly defaultGateway?: string;
   readonly vmknics: readonly VmknicJson[];
   readonly routes: readonly {
@@ -53,7 +57,10 @@ export function hostToJson(host: HostModel, binding: Binding): HostJson {
     version: host.version
       ? defined({ product: host.version.product, version: host.version.version, update: host.version.update, build: host.version.build })
       : undefined,
-    bindToVmknic: defined({ value: binding.value, source: binding.source }),
+    bindToVmknic:
+      binding.basis === 'reported-5x'
+        ? { source: 'unknown' as const, ...(binding.value !== undefined ? { behavesLike: binding.value } : {}) }
+        : defined({ value: binding.value, source: binding.source }),
     defaultGateway: host.defaultGateway,
     vmknics: host.vmknics.map((n) =>
       defined({

@@ -387,7 +387,7 @@ export function bindToVmknicDefault(release: EsxiRelease | undefined): BindToVmk
   }
   if (major <= 5) {
     return unknownBind(
-      `No dump of ${major}.x defaults exists, and the meaning of the values on ${major}.x is itself unsure (domain.md §1.4: Chan set 1 on 5.0 to force binding).`,
+      `No dump of ${major}.x defaults exists, and what each value means on ${major}.x is not documented by VMware (Chan 2012 advises 1 to force binding, without a reported test or a named build).`,
     );
   }
   return unknownBind(`${name} is not a release line the BindToVmknic rules cover.`);
@@ -425,7 +425,7 @@ function absent(certainty: 'definite' | 'probable', why: string): AutoBindVmknic
   return {
     status: 'absent',
     certainty,
-    note: `${why} What decides the receiving side's reply vmknic on these builds is undocumented (domain.md §5.2).`,
+    note: `${why} What decides the receiving side's reply vmknic on these builds is not documented by VMware.`,
   };
 }
 
@@ -454,7 +454,7 @@ export function autoBindVmknicDefault(release: EsxiRelease | undefined): AutoBin
   const old: AutoBindVmknicDefault = {
     status: 'not-present-old',
     certainty: 'probable',
-    note: `${name} is older than 6.0 U3 (build ${BUILD_60U3}), the first build known to have Migrate.AutoBindVmknic; replies are taken to follow the routing table.`,
+    note: `${name} is older than 6.0 U3 (build ${BUILD_60U3}), the first dump that shows Migrate.AutoBindVmknic (no older dump exists); the option is taken to be absent there and replies to follow the routing table.`,
   };
   if (major >= 10) return unknownAutoBind(`${name} is newer than every dumped build.`);
   if (major === 8 || major === 9) return absent('probable', `${name}: no dumped ${major}.x build has the option.`);
@@ -462,7 +462,7 @@ export function autoBindVmknicDefault(release: EsxiRelease | undefined): AutoBin
     if (release.patchAssumed) {
       // No update known: only the build can place it (7.0 U2 patches reach into the 19.2M range, so the gap is real).
       if (release.build === undefined) {
-        return unknownAutoBind(`${name} without update or build: 7.0 GA–U2 have the option, 7.0 U3d and later do not.`);
+        return unknownAutoBind(`${name} without update or build: the 7.0 GA–U2 dumps have the option, no dump from 7.0 U3d on has it.`);
       }
       if (release.build <= BUILD_70U2) return present('probable', `${name}: the 7.0 GA, U1 and U2 dumps all have the option.`);
       if (release.build < BUILD_70U3D) {

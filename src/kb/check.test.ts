@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDINGS, FINDING_IDS } from '../core/findings/catalog.ts';
-import { REMEDIATIONS, REMEDIATION_IDS, SOURCES } from '../core/remediation/catalog.ts';
+import { REMEDIATIONS, REMEDIATION_IDS } from '../core/remediation/catalog.ts';
+import { CLAIM_SOURCES as SOURCES } from '../core/claims/sources.ts';
 import { QUESTION_KEYS } from '../../flows/texts/questions.ts';
 import { realCatalogs } from './catalogs.ts';
 import { checkKnowledgeBase, type Catalogs } from './check.ts';

@@ -4,6 +4,7 @@
  * finding, remediation, question and command is explained by exactly one article section. Pure: the catalogs to
  * check against are passed in, so the same function serves the tests and kb/build.ts.
  */
+import { offVocabulary, unsourcedClaims } from './claims.ts';
 import { explicitAnchors, linksOf, parseMarkdown } from './markdown.ts';
 import type { Article, TopicLink } from './types.ts';
 
@@ -19,7 +20,7 @@ const KINDS: readonly Kind[] = ['findings', 'remediations', 'questions', 'comman
 
 /** `](target)` in the raw Markdown: catches links markdown-it refused (they would silently print as text). */
 const RAW_LINK = /\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
-const GOOD_TARGET = /^(?:https?:\/\/\S+|kb:[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?|#[a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const GOOD_TARGET = /^(?:https?:\/\/\S+|src:[A-Z][A-Z0-9_]*|kb:[a-z0-9]+(?:-[a-z0-9]+)*(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?|#[a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 function anchorsOf(article: Article): Set<string> {
   return new Set(article.sections.map((s) => s.anchor));
@@ -48,11 +49,17 @@ export function checkArticle(article: Article): string[] {
 
   for (const m of article.body.matchAll(RAW_LINK)) {
     const target = m[1]!;
-    if (!GOOD_TARGET.test(target)) at(`link target "${target}" is not https:, http:, kb:ARTICLE[#anchor] or #anchor`);
+    if (!GOOD_TARGET.test(target)) at(`link target "${target}" is not https:, http:, src:KEY, kb:ARTICLE[#anchor] or #anchor`);
   }
+  const cited = new Set(article.sources.map((s) => s.key).filter((k) => k !== undefined));
   for (const link of linksOf(tokens)) {
     if (link.kind === 'anchor' && !anchorsOf(article).has(link.section)) at(`link #${link.section} names no heading of this article`);
+    // A claim's source must also be in the front matter, so the Sources list at the end gives its address.
+    if (link.kind === 'source' && !cited.has(link.key)) at(`src:${link.key} is not in the front matter's sources`);
+    if (link.kind === 'invalid' && link.href.startsWith('src:')) at(`${link.href} names no source (unknown SOURCES key)`);
   }
+  for (const claim of unsourcedClaims(article.body)) at(`claim without a source (add a [text](src:KEY) link): "${claim.slice(0, 160)}"`);
+  for (const word of offVocabulary(article.body)) at(`"${word}": say "not documented by VMware; observed by …" or "inferred from …"`);
   return problems;
 }
 

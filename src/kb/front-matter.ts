@@ -4,7 +4,7 @@
  * naming the file and the field, so the build and the tests can point at it.
  */
 import { parse } from 'yaml';
-import { SOURCES, type SourceKey } from '../core/remediation/catalog.ts';
+import { CLAIM_SOURCES as SOURCES, type ClaimSourceKey as SourceKey } from '../core/claims/sources.ts';
 import type { Article, ArticleSource, TopicLink } from './types.ts';
 
 /** What an article's front matter declares: the article's own fields, nothing more (types.ts Article). */

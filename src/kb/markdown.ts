@@ -1,7 +1,9 @@
 /**
  * Markdown for the articles, with markdown-it configured for untrusted-looking input even though the files are ours:
  * - `html: false`: raw HTML in a file is printed as text, never passed through;
- * - links: only `https:`/`http:`, `#anchor` (same article) and `kb:ARTICLE[#anchor]` (another article) are links,
+ * - links: only `https:`/`http:`, `#anchor` (same article), `kb:ARTICLE[#anchor]` (another article) and
+ *   `src:KEY` (a source of the claims register, src/core/claims: the claim's source, rendered as a link to its
+ *   public address) are links,
  *   anything else (`javascript:`, `file:`, relative paths) stays plain text; images are off (the app is offline and
  *   its Content-Security-Policy would block them anyway);
  * - headings get stable ids from an explicit `{#anchor}` at the end of the heading line (`## Binding {#binding}`),
@@ -9,11 +11,14 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md, StateCore, Token } from 'markdown-it';
+import { CLAIM_SOURCES as SOURCES, type ClaimSourceKey as SourceKey } from '../core/claims/sources.ts';
 import type { ArticleSection, RenderOptions } from './types.ts';
 
 const ANCHOR_MARK = /\s*\{#([a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$/;
 const KB_LINK = /^kb:([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
-const ALLOWED_LINK = /^(?:https?:\/\/|kb:|#)/i;
+const ALLOWED_LINK = /^(?:https?:\/\/|kb:|src:|#)/i;
+/** `src:KEY`: the source a claim rests on (a SOURCES key). */
+export const SOURCE_LINK = /^src:([A-Z][A-Z0-9_]*)$/;
 
 interface HeadingMeta {
   anchor: string;
@@ -25,6 +30,7 @@ type LinkMeta =
   | { kind: 'kb'; article: string; section: string | undefined; asText?: boolean }
   | { kind: 'anchor'; section: string }
   | { kind: 'external'; url: string }
+  | { kind: 'source'; key: SourceKey; url: string }
   | { kind: 'invalid'; href: string; asText?: boolean };
 
 /** What the renderer rules read from markdown-it's `env`. */
@@ -56,6 +62,11 @@ export function inlinePlain(children: readonly Token[] | null): string {
 function classifyLink(href: string): LinkMeta {
   const kb = KB_LINK.exec(href);
   if (kb) return { kind: 'kb', article: kb[1]!, section: kb[2] };
+  const src = SOURCE_LINK.exec(href);
+  if (src) {
+    const key = src[1]!;
+    return Object.prototype.hasOwnProperty.call(SOURCES, key) ? { kind: 'source', key: key as SourceKey, url: SOURCES[key as SourceKey].url } : { kind: 'invalid', href };
+  }
   if (href.startsWith('#') && /^#[a-z0-9]+(?:-[a-z0-9]+)*$/.test(href)) return { kind: 'anchor', section: href.slice(1) };
   if (/^https?:\/\/[^\s]+$/i.test(href)) return { kind: 'external', url: href };
   return { kind: 'invalid', href };
@@ -141,6 +152,9 @@ function createMarkdown(): Md {
         return `<a href="#${esc(e.idPrefix + meta.section)}"${titleAttr}>`;
       case 'external':
         return `<a href="${esc(meta.url)}" class="kb-external" rel="noopener noreferrer"${titleAttr}>`;
+      case 'source':
+        // The claim's source: a link to its public address, titled with the source's full name.
+        return `<a href="${esc(meta.url)}" class="kb-external kb-source" rel="noopener noreferrer" title="${esc(SOURCES[meta.key].title)}">`;
       default:
         // Unreachable through validateLink, kept so a future rule change cannot emit an unchecked href.
         meta.asText = true;

@@ -33,6 +33,8 @@ function inlineText(children: readonly Token[] | null): string {
         const meta = c.meta as { kind: string; article?: string; section?: string; url?: string } | null;
         if (meta?.kind === 'kb') link = { after: ` [${meta.article}${meta.section ? `#${meta.section}` : ''}]` };
         else if (meta?.kind === 'external' && meta.url) link = { after: ` (${meta.url})`, url: meta.url };
+        // A claim's source: its address is in the article's Sources list, so the text stays readable.
+        else if (meta?.kind === 'source') link = { after: '' };
         else link = { after: '' };
         break;
       }

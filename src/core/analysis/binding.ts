@@ -19,6 +19,11 @@ export interface Binding {
   /** The build's default when known (from `Default Int Value` or the build table). */
   readonly buildDefault?: number;
   readonly evidence?: EvidenceRef;
+  /**
+   * `reported-5x`: ESXi 5.0/5.1 with no value shown. No dump exists, but the untouched setting is reported to behave
+   * like 2 (Denneman 2013 on 5.1; Chan and Elatov 2012 in the same era): `value` is that behaviour, not a known value.
+   */
+  readonly basis?: 'reported-5x';
   readonly steps: readonly Step[];
 }
 
@@ -40,16 +45,19 @@ export function effectiveBinding(host: HostModel): Binding {
   const pastedDefault = typeof pasted?.defaultValue === 'number' ? pasted.defaultValue : undefined;
   const buildDefault = pastedDefault ?? fromBuild.value;
   if (pasted && typeof pasted.value === 'number') {
+    // §5.1: on 5.x no dump gives the values' meaning; 0 and 2 are read as on 6.0 U3+, probable (1 is handled by isBound).
+    const meaningUnsure = release !== undefined && is5x(release) && pasted.value !== 1;
     return {
       value: pasted.value,
       source: 'evidence',
-      certainty: 'definite',
+      certainty: meaningUnsure ? 'probable' : 'definite',
       ...(buildDefault !== undefined ? { buildDefault } : {}),
       evidence: pasted.evidence,
       steps: [
-        step(`Migrate.BindToVmknic on ${host.name} is ${pasted.value} (pasted).`, {
+        step(`Migrate.BindToVmknic on ${host.name} is ${pasted.value} (pasted).${meaningUnsure ? ` On ESXi 5.x the meaning of each value is not documented by VMware; ${pasted.value} is read as on 6.0 U3 and later, probable.` : ''}`, {
           rule: '§1.7 D2',
           evidence: [pasted.evidence],
+          ...(meaningUnsure ? { confidence: 'inferred' as const } : {}),
         }),
       ],
     };
@@ -86,6 +94,7 @@ export function effectiveBinding(host: HostModel): Binding {
       ],
     };
   }
+  if (release && release.major === 5 && release.minor <= 1) return reported5x(host, proven);
   return {
     source: 'unknown',
     certainty: 'uncertain',
@@ -93,6 +102,28 @@ export function effectiveBinding(host: HostModel): Binding {
       step(
         `Migrate.BindToVmknic on ${host.name} is unknown: ${proven ? 'it is at its build default (the list of changed settings does not name it), but that default is not known' : 'not pasted'}. ${fromBuild.note}`,
         { rule: '§1.7 D2', confidence: 'unsure' },
+      ),
+    ],
+  };
+}
+
+/**
+ * §1.4, §1.7 D2 for ESXi 5.0 and 5.1 with no value shown: no dump gives the default, but the untouched setting is
+ * reported to behave like 2 — Denneman (2013) states for 5.1 that one vMotion vmknic in the management subnet is not
+ * honoured while two or more are, and Chan and Elatov (2012, build not named) saw vMotion leave by the management
+ * vmknic in that layout. Probable, never definite; the step names the command and the measurement that confirm it.
+ */
+function reported5x(host: HostModel, proven: EvidenceRef | undefined): Binding {
+  return {
+    value: 2,
+    source: 'version-default',
+    certainty: 'probable',
+    basis: 'reported-5x',
+    ...(proven ? { evidence: proven } : {}),
+    steps: [
+      step(
+        `Migrate.BindToVmknic on ${host.name}: value not shown, and no dump of ${describeRelease(host)} defaults exists. The untouched setting is taken to behave like 2 (bind only for FT or for two or more vMotion vmknics): behaviour of the untouched setting as Denneman 2013 describes it for 5.1, where one vMotion vmknic in the management subnet is not honoured and two or more are; Chan and Elatov (2012, build not named) saw vMotion leave by the management vmknic in the same layout. Not documented by VMware. \`esxcfg-advcfg -g /Migrate/BindToVmknic\` shows the value, and a measurement during a test vMotion confirms the path.`,
+        { rule: '§1.7 D2', confidence: 'inferred', ...(host.version ? { evidence: host.version.evidence } : {}) },
       ),
     ],
   };
@@ -113,7 +144,7 @@ export function isBound(host: HostModel, binding: Binding, vmotionCount: number)
       bound: 'unknown',
       steps: [
         step(
-          'BindToVmknic = 1 on ESXi 5.x: its meaning there is unverified (Chan reports it forces the vMotion vmknic; from 6.0 U3 on, 1 means "bind only for FT"). Both answers are computed below.',
+          'BindToVmknic = 1 on ESXi 5.x: its meaning there is unverified (Chan 2012 advises that 1 "should force" the vMotion vmknic, without reporting a test or naming a build; from 6.0 U3 on, 1 means "bind only for FT"). Both answers are computed below.',
           { rule: '§5.1', confidence: 'unsure' },
         ),
       ],
@@ -180,14 +211,14 @@ export function receiveAutobind(host: HostModel): { autobind: Tri; certainty: Ce
       return {
         autobind: 'no',
         certainty: 'probable',
-        steps: [step(`${host.name} runs a build older than 6.0 U3 with no receive-side autobind: replies follow the routing table. ${d.note}`, { rule: '§1.7 E2' })],
+        steps: [step(`${host.name} runs a build older than 6.0 U3, where no dump shows receive-side autobind: replies likely follow the routing table. ${d.note}`, { rule: '§1.7 E2', confidence: 'inferred' })],
       };
     case 'absent':
       return {
         autobind: 'unknown',
         certainty: 'uncertain',
         steps: [
-          step(`${host.name} runs a build without Migrate.AutoBindVmknic (7.0 U3d and later): whether replies leave by the receiving vmknic is undocumented. ${d.note}`, {
+          step(`${host.name} runs a build without Migrate.AutoBindVmknic (absent from every dump from 7.0 U3d on): whether replies leave by the receiving vmknic is not documented by VMware. ${d.note}`, {
             rule: '§5.2',
             confidence: 'unsure',
           }),

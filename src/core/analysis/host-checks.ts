@@ -5,7 +5,7 @@
 import type { Certainty, EvidenceRef } from '../model/evidence.ts';
 import { weakest } from '../model/evidence.ts';
 import { DEFAULT_NETSTACK, PROVISIONING_NETSTACK, VMOTION_NETSTACK } from '../model/host.ts';
-import { formatNetwork, overlaps } from '../net/ipv4.ts';
+import { formatNetwork, numberToIpv4, overlaps } from '../net/ipv4.ts';
 import { bindToVmknicDefault, supportsEncryptedVmotion } from '../versions.ts';
 import { BIND_PATH, releaseOf } from './binding.ts';
 import type { Trigger } from './flow.ts';
@@ -211,7 +211,11 @@ function mtuTrigger(host: string, vmknics: string[], detail: string, evidence: r
   return { id: 'MTU_MISMATCH', hosts, vmknics, certainty: 'definite', detail, evidence };
 }
 
-/** §2 MTU_MISMATCH between the ends: the vMotion vmknics' MTUs differ. */
+/**
+ * §2 MTU_MISMATCH between the ends: the vMotion vmknics' MTUs differ. Medium, not high: vMotion is TCP, each end
+ * advertises a segment size that fits its own adapter, so the difference alone drops nothing (RFC 9293 §3.7.1); it
+ * shows the jumbo design is not consistent end to end, and the pings named in the detail test the real path.
+ */
 export function mtuBetweenHosts(source: HostView, dest: HostView): Trigger[] {
   const mtus = (view: HostView): Mtu[] =>
     view.vmotion.nics.filter((v) => v.nic.mtu !== undefined).map((v) => ({ value: v.nic.mtu!, evidence: v.nic.evidence }));
@@ -226,13 +230,24 @@ export function mtuBetweenHosts(source: HostView, dest: HostView): Trigger[] {
       ...mtuTrigger(
         source.host.name,
         [...names(source.vmotion.nics), ...names(dest.vmotion.nics)],
-        `The vMotion vmknics' MTUs differ: ${source.host.name} ${describe(source)}; ${dest.host.name} ${describe(dest)}. Jumbo frames from one end are dropped on the way to the other.`,
+        `The vMotion vmknics' MTUs differ: ${source.host.name} ${describe(source)}; ${dest.host.name} ${describe(dest)}. vMotion is TCP and each end advertises a segment size that fits its own adapter, so the difference alone drops nothing; it does show the jumbo-frame design is not consistent end to end, and frames are dropped wherever an adapter's MTU exceeds what its switch, uplinks or the physical path carry. Test the path both ways: ${pingBothWays(source, dest)}.`,
         [...a.flatMap((m) => m.evidence), ...b.flatMap((m) => m.evidence)],
         [source.host.name, dest.host.name],
       ),
       certainty: weakest(source.vmotion.certainty, dest.vmotion.certainty),
+      severity: 'medium',
     },
   ];
+}
+
+/** `vmkping -I <vmk> -d -s 8972 <peer>` from each end's first vMotion vmknic to the other's (domain.md §2). */
+function pingBothWays(source: HostView, dest: HostView): string {
+  const first = (view: HostView) => view.vmotion.nics.find((v) => v.address !== undefined);
+  const a = first(source);
+  const b = first(dest);
+  const ping = (from: VmknicView | undefined, to: VmknicView | undefined, host: string) =>
+    `on ${host} \`vmkping -I ${from?.nic.name ?? '<vmk>'} -d -s 8972 ${to?.address !== undefined ? numberToIpv4(to.address) : '<peer>'}\``;
+  return `${ping(a, b, source.host.name)}, and ${ping(b, a, dest.host.name)}`;
 }
 
 /** §2 VMOTION_UNENCRYPTED_ON_SHARED_NETWORK: vMotion crosses management and a host cannot encrypt (< 6.5). */

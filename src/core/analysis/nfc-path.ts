@@ -21,6 +21,19 @@ const NFC_PAYLOAD: Readonly<Record<Pair['migration'], string | undefined>> = {
   cold: 'everything: every disk and file of the powered-off VM',
 };
 
+/**
+ * §1.5: the sources disagree on the cold data of a *hot* (powered-on) migration. Denneman (2013), the vSphere 7.0
+ * documentation ("cold data in hot migration") and VMware's UDT page say NFC; KB 340170 also says that for a
+ * powered-up VM "all of the migration traffic will traverse the vmk assigned to the vMotion service". So that path
+ * is probable at best. Cold migrations and clones are NFC by every source and keep their certainty.
+ */
+export function hotMigrationCeiling(migration: Pair['migration']): Certainty {
+  return migration === 'cold' ? 'definite' : 'probable';
+}
+
+const SOURCES_DISAGREE =
+  'The VM is powered on, and the sources disagree on where its cold data goes: Denneman (2013), the vSphere 7.0 documentation ("cold data in hot migration") and VMware\'s Unified Data Transport page say NFC, while Broadcom KB 340170 says that for a powered-up VM all of the migration traffic crosses the vMotion vmknic on TCP 8000. This path is therefore probable, never definite. `esxcli network ip connection list | grep :902` during the migration shows whether NFC is used.';
+
 interface Endpoint {
   readonly nic?: VmknicView;
   readonly certainty: Certainty;
@@ -60,7 +73,7 @@ function coldDataTrigger(pair: Pair, hostName: string, nic: VmknicView, side: 'l
     vmknics: [nic.nic.name],
     certainty,
     severity: pair.migration === 'non-shared' ? 'low' : 'medium',
-    detail: `In a ${pair.migration} migration NFC copies ${payload}. That cold data ${side} ${hostName} by the management vmknic ${nic.nic.name}, at NFC speed, sharing the management uplink with vCenter and HA traffic.`,
+    detail: `In a ${pair.migration} migration NFC copies ${payload}. That cold data ${side} ${hostName} by the management vmknic ${nic.nic.name}, at NFC speed, sharing the management uplink with vCenter and HA traffic.${pair.migration === 'cold' ? '' : ' For a powered-on VM the sources disagree (KB 340170 says all its migration traffic uses the vMotion vmknic; Denneman 2013, the vSphere 7.0 documentation and the UDT page say NFC), so this is likely, not certain.'}`,
     evidence: nic.nic.evidence,
   };
 }
@@ -74,7 +87,12 @@ export function analyseNfcPath(pair: Pair): PathAnswer {
 
   const src = nfcEndpoint(S);
   const dst = nfcEndpoint(D);
-  const steps: Step[] = [step(`NFC (TCP 902) carries ${payload}.`, { rule: '§1.6' }), ...src.steps];
+  const ceiling = hotMigrationCeiling(pair.migration);
+  const steps: Step[] = [
+    step(`NFC (TCP 902) carries ${payload}.`, { rule: '§1.6' }),
+    ...(ceiling === 'definite' ? [] : [step(SOURCES_DISAGREE, { rule: '§1.5', confidence: 'inferred' })]),
+    ...src.steps,
+  ];
 
   // §1.7 F2: the target address on the destination.
   let target: number | undefined;
@@ -117,7 +135,7 @@ export function analyseNfcPath(pair: Pair): PathAnswer {
     const r = lookupRoute(S, stack, target);
     steps.push(...r.steps);
     // With one host pasted the peer's NFC address is assumed, so the answer cannot be better than probable.
-    const certainty = weakest(r.certainty, src.certainty, dst.certainty, pair.dest ? 'definite' : 'probable');
+    const certainty = weakest(r.certainty, src.certainty, dst.certainty, pair.dest ? 'definite' : 'probable', ceiling);
     if (!r.interface) {
       steps.push(step(`No route to ${numberToIpv4(target)}: the NFC copy fails ("Cannot connect to host", at about 23 %).`, { rule: '§1.7 F3' }));
       egress = { ...base, vmknics: [], certainty, intended: intendedSrc, steps, settle: [] };
@@ -149,7 +167,7 @@ export function analyseNfcPath(pair: Pair): PathAnswer {
     traffic: 'nfc',
     direction: 'ingress',
     vmknics: dst.nic ? [dst.nic.nic.name] : [],
-    certainty: dst.nic ? weakest(dst.certainty, pair.dest ? 'definite' : 'probable') : 'uncertain',
+    certainty: dst.nic ? weakest(dst.certainty, pair.dest ? 'definite' : 'probable', ceiling) : 'uncertain',
     intended: dst.nic ? [dst.nic.nic.name] : [],
     steps: ingressSteps,
     settle: dst.nic ? [] : ['esxcfg-vmknic -l'],

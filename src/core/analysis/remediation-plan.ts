@@ -82,7 +82,7 @@ export function placeholderValues(
   const pasted = view.host.advanced[BIND_PATH];
   const release = releaseOf(view.host);
   set('previousBindValue', typeof pasted?.value === 'number' ? pasted.value : bindToVmknicDefault(release).value);
-  // 6.0 accepts 0..2 only (§3 R4); 3 = always bind from 6.5 on.
+  // The 6.0 U3 dump allows 0..2 only (no earlier 6.0 dump exists); 3 = always bind, first seen in the 6.5d dump.
   set('bindValue', release && release.major === 6 && release.minor === 0 ? 2 : 3);
   const uplinks = pg && pg.uplinks.length > 0 ? pg.uplinks : (view.host.vswitches.find((s) => s.name === switchOf(view, v))?.uplinks ?? []);
   set('vmnicA', uplinks[0]);

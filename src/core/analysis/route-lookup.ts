@@ -128,8 +128,8 @@ export function lookupRoute(view: HostView, netstack: string, destination: numbe
   if (tie) {
     steps.push(
       step(
-        `Several vmknics share ${formatNetwork(best)}; ESXi uses the first one listed (${best.interface}). Broadcom's current wording says "any one of the interfaces each time", so this is probable, not certain.`,
-        { rule: '§1.7 B2', confidence: 'unsure' },
+        `Several vmknics share ${formatNetwork(best)}; ESXi uses the first one listed (${best.interface}): Broadcom KB 323116 says the second adapter's routing-table entry is added but never reached, and KB 429518 that traffic leaves by "the first initialized VMK". KB 318546 says "any one of the interfaces each time", so this is probable, not certain.`,
+        { rule: '§1.7 B2', confidence: 'inferred' },
       ),
     );
   }

@@ -205,6 +205,8 @@ function sourceEgress(pair: Pair, binding: Binding, triggers: Trigger[]): Flow {
     steps.push(...a.steps);
     const certainty = weakest(a.certainty, certaintyIn);
     const settle = certainty === 'definite' ? [] : binding.source !== 'evidence' ? ['esxcfg-advcfg -g /Migrate/BindToVmknic'] : [];
+    // 5.0/5.1: the value alone does not prove the path (its 5.x meaning is reported, not documented): measure it too.
+    if (binding.basis === 'reported-5x') settle.push(...SETTLE_MEASURE);
     settle.push(...tagSettle(S).slice(0, 2));
     steps.push(step(`Egress: ${a.vmknics.join(', ') || 'none (no route)'}.`, { rule: bound.bound === 'yes' ? '§1.7 D5' : '§1.7 D6' }));
     mismatchCheck(pair, a.vmknics, certainty, triggers, steps);
@@ -334,7 +336,7 @@ function destinationReplies(pair: Pair, D: HostView, sourceEgress: Flow, trigger
   const base = { host: D.host.name, role: 'destination' as const, traffic: 'vmotion' as const, direction: 'egress' as const, intended: names(V) };
   if (disagree) {
     const all = uniq(candidates);
-    steps.push(step(`Replies leave by ${all.join(' or ')}: which one is undocumented on this build.`, { rule: '§5.2', confidence: 'unsure' }));
+    steps.push(step(`Replies leave by ${all.join(' or ')}: which one is not documented by VMware for this build.`, { rule: '§5.2', confidence: 'unsure' }));
     return { ...base, vmknics: [], candidates: all, certainty: 'uncertain', steps, settle: ['esxtop, then n (network view) on the destination during a test vMotion: does the vMotion vmknic transmit?'] };
   }
   const vmknics = uniq(auto.autobind === 'unknown' ? candidates : reply);

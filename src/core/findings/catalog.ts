@@ -107,10 +107,10 @@ const ENTRIES: Readonly<Record<FindingId, Entry>> = {
   COLD_DATA_OVER_MANAGEMENT: {
     title: 'Cold migration data uses the management network',
     defaultSeverity: 'medium',
-    severityNote: 'low for a compute-and-storage migration without snapshots (only the VM home files are copied)',
+    severityNote: 'low for a compute-and-storage migration without snapshots (only the VM home files are copied); probable, never definite, for a powered-on migration, where the sources disagree',
     trigger:
       'The migration copies data with NFC (cold migration, clones, snapshots, storage change) and the NFC path starts or ends at the management vmknic.',
-    why: 'Part of this migration (powered-off VMs, clones, base disks and older snapshots) is copied with the Network File Copy service, which uses the management adapter when no provisioning adapter is configured. That copy is far slower than vMotion and competes with vCenter and HA traffic on the management uplink.',
+    why: 'Part of this migration is copied with the Network File Copy service, which uses the management adapter when no provisioning adapter is configured: everything of a powered-off VM or a clone and, for a running VM, most likely its base disk and older snapshots (the sources disagree there: Broadcom KB 340170 says all traffic of a powered-on migration uses the vMotion adapter, while Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say NFC). That copy is far slower than vMotion and competes with vCenter and HA traffic on the management uplink.',
     confidence: 'verified',
     remediation: ['R6'],
     sources: ['SEED1', 'KB340170', 'KB419637', 'DOC67'],
@@ -128,9 +128,10 @@ const ENTRIES: Readonly<Record<FindingId, Entry>> = {
   MTU_MISMATCH: {
     title: 'Frame size (MTU) mismatch on the vMotion path',
     defaultSeverity: 'high',
+    severityNote: 'medium when only the two hosts\' vMotion vmknics differ: TCP keeps segments within the smaller side, so that alone drops nothing',
     trigger:
-      "The vMotion vmknics of the two hosts differ in MTU, or a vmknic's MTU exceeds its switch or uplink MTU, or a don't-fragment ping of full size fails while a small one works.",
-    why: 'The vMotion adapters, their virtual switch, the physical uplinks or the two hosts do not agree on the frame size. Large frames are then likely dropped on the way, and migrations are likely to stall or time out.',
+      "A vmknic's MTU exceeds its switch or uplink MTU, or a don't-fragment ping of full size fails while a small one works; or, medium, the vMotion vmknics of the two hosts differ in MTU.",
+    why: 'The vMotion adapters, their virtual switch, the physical uplinks or the two hosts do not agree on the frame size. Where an adapter sends larger frames than its switch, uplinks or the physical path carry, those frames are likely dropped and migrations are likely to stall or time out. Two hosts whose vMotion adapters differ are not broken by that alone, because each end announces a TCP segment size that fits its own adapter, but the jumbo-frame design is then not consistent end to end: a full-size `vmkping -d` in both directions shows whether the path carries it.',
     confidence: 'inferred',
     remediation: ['R7'],
     sources: [],
@@ -151,7 +152,7 @@ const ENTRIES: Readonly<Record<FindingId, Entry>> = {
     severityNote: 'low when the value weakens binding, e.g. 0 or 1 on a 6.5d or later host',
     trigger:
       'The pasted Migrate.BindToVmknic value differs from the build default, or any value is pasted for a build whose default is unknown.',
-    why: 'The advanced option Migrate.BindToVmknic decides whether vMotion is tied to the vMotion adapter or follows the routing table, and on this host it is not at its build default (or the default for this build is not known). Values 0 or 1 on 6.5 and later let vMotion follow the routing table again, which brings back the classic problem of vMotion on vmk0.',
+    why: 'The advanced option Migrate.BindToVmknic decides whether vMotion is tied to the vMotion adapter or follows the routing table, and on this host it is not at its build default (or the default for this build is not known). Values 0 or 1 on 6.5d and later builds (default 3 in William Lam\'s dumps) let vMotion follow the routing table again, which brings back the classic problem of vMotion on vmk0.',
     confidence: 'verified',
     remediation: ['R4'],
     sources: ['LAMW', 'SEED0'],

@@ -431,7 +431,7 @@ function appendix(result: AnalysisResult, meta: ReportMeta): string {
     '<dt>vmknic</dt><dd>A VMkernel network adapter of an ESXi host (vmk0, vmk1, …): the host\'s own address on a network, used for management, vMotion, storage and more.</dd>' +
     '<dt>TCP/IP stack (netstack)</dt><dd>A separate routing table of the host: the default stack, the vMotion stack, the provisioning stack. A vmknic belongs to one.</dd>' +
     '<dt>hot / cold data</dt><dd>In a migration, memory and the active disk layer are hot (sent by vMotion, TCP 8000); the base disk and older snapshot layers are cold (copied by NFC, TCP 902).</dd>' +
-    '<dt>Migrate.BindToVmknic</dt><dd>Host setting that decides whether vMotion is bound to the vMotion vmknic (3 = always, the default from 6.5) or left to the routing table (0).</dd>' +
+    '<dt>Migrate.BindToVmknic</dt><dd>Host setting that decides whether vMotion is bound to the vMotion vmknic (3 = always, the default from 6.5d on) or left to the routing table (0).</dd>' +
     '<dt>definite / probable / uncertain</dt><dd>How sure an answer is: every input pasted / rests on a default or assumption / depends on a fact that was not pasted.</dd>' +
     '</dl>' +
     articlesAppendix(meta) +

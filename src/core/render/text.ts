@@ -38,7 +38,12 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
   out.push(`HOSTS (migration: ${result.migration})`);
   for (const h of result.hosts) {
     const v = versionLabel(h.version);
-    const b = h.bindToVmknic.value !== undefined ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})` : 'unknown';
+    const b =
+      h.bindToVmknic.value !== undefined
+        ? `${h.bindToVmknic.value} (${h.bindToVmknic.source})`
+        : h.bindToVmknic.behavesLike !== undefined
+          ? `unknown (not shown; the untouched setting on 5.0/5.1 is reported to behave like ${h.bindToVmknic.behavesLike})`
+          : 'unknown';
     out.push(`  ${h.name}: ${v}; Migrate.BindToVmknic ${b}`);
     for (const n of h.vmknics) {
       const addr = n.ipv4 ? `${n.ipv4}/${n.netmask ?? '?'}` : 'no IPv4';

@@ -21,6 +21,13 @@ export function adaptArticle(root: HTMLElement): void {
     text.className = 'kb-source-title';
     text.textContent = a.textContent;
     a.replaceWith(text);
+    // A claim's source (`src:KEY`): its full name on hover, its address once in the Sources list at the end, so a
+    // paragraph citing three sources does not carry three addresses.
+    if (a.classList.contains('kb-source')) {
+      const title = a.getAttribute('title');
+      if (title) text.title = title;
+      continue;
+    }
     // The sources list already prints the address beside the title; a link in the text gets it added.
     const next = text.nextElementSibling;
     if (url && !(next instanceof HTMLElement && next.classList.contains('kb-address'))) {
