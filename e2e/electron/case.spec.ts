@@ -17,7 +17,6 @@ function savedCases(userData: string): string[] {
 
 test('electron: killed while saving, the app reopens the case intact', async () => {
   skipWithoutElectron();
-  test.setTimeout(120_000);
   const userData = mkdtempSync(join(tmpdir(), 'vpd-e2e-kill-'));
   try {
     const first = await launchApp({ userData });

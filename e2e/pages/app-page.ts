@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 export type Side = 'source' | 'dest';
 
@@ -64,7 +65,7 @@ export class AppPage {
   }
 
   async idle(): Promise<void> {
-    await expect(this.evidencePanel).toHaveAttribute('data-busy', 'false', { timeout: 30_000 });
+    await expect(this.evidencePanel).toHaveAttribute('data-busy', 'false', { timeout: HEAVY_STEP });
   }
 
   async chooseMigration(kind: 'live' | 'snapshots' | 'non-shared' | 'cold'): Promise<void> {

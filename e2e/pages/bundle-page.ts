@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import type { Side } from './app-page.ts';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 export class BundlePage {
   constructor(readonly page: Page) {}
@@ -88,6 +89,6 @@ export class BundlePage {
   }
 
   async idle(): Promise<void> {
-    await expect(this.page.locator('.evidence-panel')).toHaveAttribute('data-busy', 'false', { timeout: 30_000 });
+    await expect(this.page.locator('.evidence-panel')).toHaveAttribute('data-busy', 'false', { timeout: HEAVY_STEP });
   }
 }

@@ -4,6 +4,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 export interface FileData {
   readonly name: string;
@@ -66,7 +67,7 @@ export class ScanPage {
   }
 
   async scanned(): Promise<void> {
-    await expect(this.summary).toBeVisible({ timeout: 60_000 });
+    await expect(this.summary).toBeVisible({ timeout: HEAVY_STEP });
   }
 
   /** From the start page: opens the Scan view, chooses the files, scans them and waits for the result. */

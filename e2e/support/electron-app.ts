@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { probeElectron } from './electron-binary.ts';
+import { HEAVY_STEP } from './timeouts.ts';
 
 export function skipWithoutElectron(): void {
   const probe = probeElectron();
@@ -38,7 +39,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<Launched> 
   const app = await electron.launch({
     args: ['out/main/index.cjs'],
     env: { ...process.env, VPD_USER_DATA: userData } as Record<string, string>,
-    timeout: 30_000,
+    timeout: HEAVY_STEP,
   });
   const page = await app.firstWindow();
   await expect(page.getByTestId('app-ready')).toBeVisible();

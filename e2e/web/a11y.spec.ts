@@ -14,6 +14,7 @@ import { BundlePage } from '../pages/bundle-page.ts';
 import { ScanPage } from '../pages/scan-page.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 async function scan(page: Page, screen: string): Promise<void> {
   const found = await seriousViolations(page);
@@ -114,7 +115,7 @@ test.describe('200% zoom', () => {
     await app.open();
     await app.startWithEvidence();
     await bundle.open(BundlePage.file(info, name, zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() })));
-    await expect(bundle.panel(name)).toBeVisible({ timeout: 30_000 });
+    await expect(bundle.panel(name)).toBeVisible({ timeout: HEAVY_STEP });
     await bundle.idle();
     for (const d of await page.locator('.bundle details summary').all()) await d.click();
     expect(await sideways(page), 'horizontal overflow on the evidence panel with a bundle read (px)').toBeLessThanOrEqual(0);

@@ -1,12 +1,18 @@
 /**
- * What people really drop on a support tool: prose, a 50 MB log, a binary. Each gets one clear message, the app
+ * What people really drop on a support tool: prose, a big log, a binary. Each gets one clear message, the app
  * stays usable (a good paste afterwards is analysed) and nothing the user typed is lost.
+ *
+ * The big paste and the big log file are 2 MiB here: above the 512 KiB at which a paste becomes an attachment, so
+ * they take the same path (attachment, worker, alert) as the 50 MB ones people drop. The 50 MB paste itself, and
+ * how fast typing answers while the worker reads it, are measured by `npm run bench:web` (bench/web-app.ts).
  */
 import { writeFileSync } from 'node:fs';
+import { LARGE_PASTE_CHARS } from '../../src/renderer/lib/evidence/limits.ts';
 import { example } from '../pages/app-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 const TYPED = 'esx01 ticket 4711: customer says vMotion saturates the management uplink';
+const BIG = 2 * 1024 * 1024;
 
 test.beforeEach(async ({ app, page }) => {
   await app.open();
@@ -31,19 +37,18 @@ test('garbage text gets a clear message and the typed text stays', async ({ app,
   await expect(app.verdict).toContainText('vMotion leaves esx31 by vmk0');
 });
 
-test('a 50 MB paste becomes an attachment, the text box keeps what was typed, typing stays responsive', async ({ app, page }) => {
+test('a large paste becomes an attachment, the text box keeps what was typed, typing goes on meanwhile', async ({ app, page }) => {
+  expect(BIG, 'the paste is above the attachment threshold').toBeGreaterThan(LARGE_PASTE_CHARS);
   const line = '2026-11-25T12:00:00.123Z info hostd[2099421] [Originator@6876 sub=Vimsvc.TaskManager] Task Completed : haTask-ha-root-pool\n';
-  await app.pasteEvent('source', { repeat: line, times: Math.ceil((50 * 1024 * 1024) / line.length) });
-  await expect(page.getByText(/The paste \(50\.0 MiB\) was added as the attachment "Pasted text 1"/)).toBeVisible();
+  await app.pasteEvent('source', { repeat: line, times: Math.ceil(BIG / line.length) });
+  await expect(page.getByText(/The paste \(2\.0 MiB\) was added as the attachment "Pasted text 1"/)).toBeVisible();
   await expect(app.textbox('source')).toHaveValue(TYPED);
   await expect(page.getByRole('list', { name: 'Source host evidence: attached files' })).toContainText('Pasted text 1');
 
-  // Typing while the worker reads 50 MB: the text box answers at once.
+  // Typing while the worker reads the paste: every character arrives (how fast: bench/web-app.ts).
   await app.textbox('dest').click();
-  const started = Date.now();
   await page.keyboard.type('still typing');
   await expect(app.textbox('dest')).toHaveValue('still typing');
-  expect(Date.now() - started, 'typing 12 characters during the parse').toBeLessThan(5000);
 
   await app.idle();
   await expect(page.getByRole('alert').filter({ hasText: 'Pasted text 1' })).toContainText('No supported ESXi command output found in Pasted text 1');
@@ -56,11 +61,11 @@ test('a 50 MB paste becomes an attachment, the text box keeps what was typed, ty
   await expect(app.verdict).toContainText('vMotion leaves esx41 by vmk1, vmk2');
 });
 
-test('a 50 MB log file and a binary file are refused with their names, typed text kept', async ({ app, page }, testInfo) => {
+test('a large log file and a binary file are refused with their names, typed text kept', async ({ app, page }, testInfo) => {
   const line = 'Nov 25 12:00:00 vcsa vpxd[1234]: [Originator@6876 sub=vpxLro opID=abc] -- FINISH task-12345 -- vim.VirtualMachine.migrate\n';
-  // Playwright refuses in-memory buffers over 50 MB: write the log to the test's output folder and pick it from there.
+  // Picked from disk, as a person picks it (Playwright refuses in-memory buffers over 50 MB).
   const bigFile = testInfo.outputPath('vpxd.log');
-  writeFileSync(bigFile, line.repeat(Math.ceil((50 * 1024 * 1024) / line.length)));
+  writeFileSync(bigFile, line.repeat(Math.ceil(BIG / line.length)));
   await page.getByLabel('Add Source host evidence files').setInputFiles(bigFile);
   await app.idle();
   await expect(page.getByRole('alert').filter({ hasText: 'vpxd.log' })).toContainText('No supported ESXi command output found in vpxd.log');

@@ -15,6 +15,7 @@ import type { AppPage } from '../pages/app-page.ts';
 import { BundlePage } from '../pages/bundle-page.ts';
 import { ScanPage } from '../pages/scan-page.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 const DIR = 'e2e/artifacts/screens';
 mkdirSync(DIR, { recursive: true });
@@ -44,7 +45,7 @@ async function openExport(app: AppPage, page: Page, info: TestInfo): Promise<Bun
   await app.open();
   await app.startWithEvidence();
   await bundle.open(BundlePage.file(info, EXPORT, zip({ 'esx21.tgz': bundleA(), 'esx22.tgz': bundleB(), 'vc01.tgz': vcenterBundle() })));
-  await expect(bundle.panel(EXPORT)).toBeVisible({ timeout: 30_000 });
+  await expect(bundle.panel(EXPORT)).toBeVisible({ timeout: HEAVY_STEP });
   await bundle.idle();
   await app.idle();
   return bundle;

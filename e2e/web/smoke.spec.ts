@@ -1,6 +1,7 @@
 /**
  * The ground the other specs stand on: Debian's Chromium is there (a missing browser is a failure, not a skip,
- * style.md §10), the page carries its CSP, and the first screen is interactive quickly.
+ * style.md §10), the page carries its CSP, and the first screen becomes interactive. How quickly is measured by
+ * `npm run bench:web` (bench/web.ts: against a blank page in the same run, goal 1.5 s), never asserted here.
  */
 import { chromiumMissingMessage } from '../support/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -19,9 +20,9 @@ test('the page ships a strict Content-Security-Policy and no inline script', asy
   expect(await page.locator('script:not([src])').count()).toBe(0);
 });
 
-test('the start screen is interactive within 1.5 s of navigation start', async ({ app, page }) => {
+test('the start screen becomes interactive: its first action opens the evidence screen', async ({ app, page }) => {
   await app.open();
   await expect(page.getByRole('button', { name: 'Paste evidence first' })).toBeEnabled();
-  // Measured in the page (as bench/web.ts does), so the test runner's own overhead does not count.
-  expect(await page.evaluate(() => performance.now())).toBeLessThan(1500);
+  await app.startWithEvidence();
+  await expect(app.textbox('source')).toBeEditable();
 });

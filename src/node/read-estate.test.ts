@@ -50,7 +50,7 @@ describe('reading estate files from disk', () => {
     expect(src.notes).toContain('sheets not from RVTools, ignored: Notes.');
     // Evidence points into the sheet: book#tab:row.
     expect(fromXlsx.hosts[0]!.model.vmknics[0]!.evidence[0]).toMatchObject({ file: `${xlsx}#vSC_VMK`, line: 2 });
-  }, 30_000);
+  });
 
   it('refuses a zip bomb posing as an xlsx before any xlsx reader opens it', async () => {
     const bomb = zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(64 * 1024 * 1024) });
@@ -67,10 +67,9 @@ describe('reading estate files from disk', () => {
     writeFileSync(path, '');
     truncateSync(path, 1024 * 1024 * 1024);
     const before = process.memoryUsage().rss;
-    const started = performance.now();
     const r = await readEstateFile(path);
     expect(r).toEqual({ ok: false, message: `${path} is 1024.0 MiB, larger than the ${(MAX_TEXT_FILE_BYTES / 1024 / 1024).toFixed(1)} MiB limit for a CSV, JSON or text export; it was not read` });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Not read: memory did not grow by the file's size (how long it takes is no test's business).
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 

@@ -365,5 +365,5 @@ describe('loadEvidence: size', () => {
     expect(result.hosts).toHaveLength(1);
     expect(result.hosts[0]?.vmknics).toHaveLength(2);
     expect(result.hosts[0]?.version?.evidence.length).toBeGreaterThanOrEqual(copies);
-  }, 60_000);
+  });
 });

@@ -299,13 +299,13 @@ describe('splitPaste: what pastes go through', () => {
     expect(result.blocks.map((b) => b.kind)).toEqual(['esxcfg-route']);
   });
 
-  it('splits a large paste in linear time', () => {
+  // How long it takes, and that doubling the paste doubles the time: bench/run.ts ("splitting pastes").
+  it('splits a large paste into every block it holds', () => {
     const session = ['[root@esx01:~] esxcfg-vmknic -l', ...VMKNIC, '[root@esx01:~] esxcfg-route -l', ...ROUTES, 'some stray line'].join('\n');
     const text = Array.from({ length: 20000 }, () => session).join('\n');
-    const started = Date.now();
     const { blocks } = split(text);
     expect(blocks).toHaveLength(40000);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(blocks.at(-1)?.kind).toBe('esxcfg-route');
   });
 });
 
@@ -376,12 +376,11 @@ describe('splitPaste: indented code in blog posts', () => {
     expect(blocks[0]?.block.lines.map((l) => l.text)).toEqual(['VMkernel Routes:', 'Network  Netmask  Gateway  Interface']);
   });
 
-  it('stays linear on a prompt followed by many fences and blank lines', () => {
+  // Its time against half the fences (linear: twice as long) is measured by bench/run.ts ("splitting pastes").
+  it('reads a prompt followed by many fences and blank lines as one block', () => {
     const text = '[root@esx01:~] esxcfg-route -l\n' + '\n```\n'.repeat(200_000);
-    const started = Date.now();
     const { blocks } = split(text);
     expect(blocks).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 });
 
