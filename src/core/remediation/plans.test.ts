@@ -12,6 +12,7 @@ import type { FindingResult, RemediationPlanBody, RemediationResult } from '../r
 import { host } from '../test-support/hosts.ts';
 import { releaseFromHostVersion } from '../versions.ts';
 import { checkHostPlan, sections } from '../../test-support/command-check.ts';
+import { EXAMPLES, analyseExample } from '../../test-support/examples.ts';
 import { REMEDIATION_IDS, type RemediationId } from './catalog.ts';
 
 const VERSIONS: readonly { label: string; version: string; update?: string; build?: string }[] = [
@@ -187,6 +188,25 @@ describe('what the host has decides the form', () => {
       for (const b of bodies(plan)) {
         const issues = checkHostPlan({ commands: b.commands.esxcli.filter((l) => !l.startsWith('#')), verify: b.verify.filter((l) => !l.startsWith('#')), rollback: b.rollback.filter((l) => !l.startsWith('#')) }, undefined, new Set(['vmk0', 'vmk1']));
         expect(issues.filter((i) => !/neither on the host/.test(i)), id).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('every example plan', () => {
+  it.each(EXAMPLES.map((e) => [e.name, e] as const))('%s passes the command checker', (_name, example) => {
+    const { result, hosts } = analyseExample(example);
+    for (const plan of result.remediation) {
+      for (const b of bodies(plan)) {
+        const cmd = sections(b.commands.esxcli);
+        const ver = sections(b.verify);
+        const back = sections(b.rollback);
+        for (const m of hosts) {
+          const existing = new Set(m.vmknics.map((n) => n.name));
+          const issues = checkHostPlan({ commands: cmd.get(m.name) ?? [], verify: ver.get(m.name) ?? [], rollback: back.get(m.name) ?? [] }, releaseFromHostVersion(m.version), existing);
+          expect(issues, `${plan.id} on ${m.name}`).toEqual([]);
+        }
+        for (const t of [...b.steps, ...(b.notes ?? [])]) expect(t, `${plan.id}: ${t}`).not.toMatch(USER_TEXT_BANNED);
       }
     }
   });
