@@ -276,15 +276,13 @@ export function planRemediation(findings: readonly FindingResult[], views: reado
       wanted.set(id, [...(wanted.get(id) ?? []), f]);
     }
   }
-  // Binding has no always-bind value before 6.5d (1 on 5.x is untested advice): offer the fixes that work first.
-  const bindFindings = wanted.get('R4');
-  const oldHost = views.some((v) => {
-    const r = releaseOf(v.host);
-    return r !== undefined && (r.major === 5 || (r.major === 6 && r.minor === 0));
-  });
-  if (bindFindings && oldHost) {
-    for (const id of ['R1', 'R5'] as const) if (!wanted.has(id)) wanted.set(id, bindFindings);
-  }
+  // Binding has no always-bind value before 6.5d (1 on 5.x is untested advice) and 5.x has no vmotion stack:
+  // where a host cannot take those fixes, offer the ones that work on it (own subnet, multi-NIC vMotion).
+  const releases = views.map((v) => releaseOf(v.host));
+  const any5x = releases.some((r) => r?.major === 5);
+  const any60 = releases.some((r) => r?.major === 6 && r.minor === 0);
+  const stand = (wanted.get('R4') && (any5x || any60) ? wanted.get('R4') : undefined) ?? (wanted.get('R2') && any5x ? wanted.get('R2') : undefined);
+  if (stand) for (const id of ['R1', 'R5'] as const) if (!wanted.has(id)) wanted.set(id, stand);
   const out: RemediationResult[] = [];
   for (const id of order) {
     const fs = wanted.get(id);
@@ -302,7 +300,11 @@ export function planRemediation(findings: readonly FindingResult[], views: reado
       continue;
     }
     const variants = variantsOf(id, facts.map((f) => f.topology));
-    const rendered = variants.map((v) => ({ v, body: renderVariant(id, v, facts).body }));
+    // A choice no host can take (its release or vmknics rule it out) goes after the ones that work.
+    const rendered = variants
+      .map((v) => ({ v, body: renderVariant(id, v, facts).body }))
+      .map((r, k) => ({ ...r, k, works: r.body.commands.esxcli.length + r.body.commands.powercli.length > 0 }))
+      .sort((a, b) => Number(b.works) - Number(a.works) || a.k - b.k);
     const [first, ...rest] = rendered;
     if (!first) continue;
     const alternatives: RemediationAlternative[] = rest.map((r) => ({ variant: r.v.key, label: r.v.label, ...r.body }));

@@ -203,7 +203,10 @@ function newVmknicOnStack(w: Writer, stack: 'vmotion' | 'vSphereProvisioning', k
   const steps: PlanStep[] = [];
   if (!h.stacksShown.includes(stack)) {
     steps.push({
-      text: `Create the ${stack} TCP/IP stack (once per host). If it exists already ESXi answers "Netstack instance '${stack}' is already found in kernel": go on.`,
+      text:
+        stack === 'vmotion'
+          ? `Create the vmotion TCP/IP stack (once per host). If it exists already ESXi answers "Netstack instance 'vmotion' is already found in kernel": go on.`
+          : `Create the ${stack} TCP/IP stack (once per host). If it exists already ESXi answers that the netstack instance is already found in kernel: go on.`,
       esxcli: [w.sh(`esxcli network ip netstack add -N ${stack}`)],
     });
   }
