@@ -142,6 +142,7 @@ export function hostFacts(view: HostView, peer: HostView | undefined, finding: F
     hasVmk: vmkName !== undefined,
     hasOldVmk: old !== undefined,
     vmkOnVmotionStack: v?.netstack === VMOTION_NETSTACK,
+    vmkIsManagement: v !== undefined && v === m,
     stacksShown: host.netstacks ?? [],
     ...(bindPasted !== undefined ? { bindPasted } : {}),
     ...(candidate ? { provisioningCandidate: candidate } : {}),

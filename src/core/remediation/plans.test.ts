@@ -98,6 +98,16 @@ describe.each(VERSIONS)('plans on ESXi $label', (v) => {
     });
   });
 
+  it('offers encrypted vMotion only where both hosts have it (6.5 and later)', () => {
+    for (const kind of ['standard', 'distributed'] as const) {
+      const plan = planRemediation([finding('R10')], pair(v, kind).map(buildHostView)).find((p) => p.id === 'R10')!;
+      const has = !['5.0', '5.1', '5.5', '6.0 U3'].includes(v.label);
+      expect(plan.commands.powercli.length > 0, `${v.label} ${kind}`).toBe(has);
+      if (!has) expect(plan.notes?.join(' ')).toMatch(/encrypted vMotion exists from 6\.5 on/);
+      else expect(plan.commands.powercli.join('\n')).toContain('$spec.MigrateEncryption = (throw \'FILL_encryptionMode\')');
+    }
+  });
+
   it('gives the binding value of the release (6.5d+ → 3, 6.0 → none, 5.x → 1 as untested advice)', () => {
     const views = pair(v, 'standard').map(buildHostView);
     const plan = planRemediation([finding('R4')], views).find((p) => p.id === 'R4')!;
@@ -180,6 +190,37 @@ describe('what the host has decides the form', () => {
     const plan = planRemediation([finding('R1')], [bad, b!].map(buildHostView)).find((p) => p.id === 'R1')!;
     expect(plan.commands.esxcli).toEqual([]);
     expect(plan.refused?.join(' ')).toMatch(/port-group name of vmk1 on esx-a "vMo\\ntion" contains a line break/);
+  });
+
+  it('never re-addresses the management vmknic when it is also the vMotion vmknic', () => {
+    const m = host({ name: 'esx-m', version: '7.0.3', nics: [{ name: 'vmk0', ip: '10.0.0.1', tags: ['Management', 'VMotion'], portGroup: 'Management Network', vswitch: 'vSwitch0' }], vswitches: vswitches('standard', 'x') });
+    const plan = planRemediation([{ ...finding('R1'), hosts: ['esx-m'], vmknics: ['vmk0'] }], [buildHostView(m)]).find((p) => p.id === 'R1')!;
+    expect(plan.commands.esxcli).toEqual([]);
+    expect(plan.notes?.join(' ')).toMatch(/management vmknic \(vmk0\): re-addressing it would take the host off vCenter/);
+  });
+
+  it('only removes the shadowed tag when vMotion already has a vmotion-stack vmknic', () => {
+    const m = host({
+      name: 'esx-s',
+      version: '8.0.0',
+      nics: [
+        { name: 'vmk0', ip: '10.0.0.1', tags: ['Management'], portGroup: 'Management Network', vswitch: 'vSwitch0' },
+        { name: 'vmk1', ip: '10.0.0.2', tags: ['VMotion'], portGroup: 'old', vswitch: 'vSwitch0' },
+        { name: 'vmk2', ip: '10.9.0.2', netstack: 'vmotion', tags: ['VMotion'], portGroup: 'vMotion x', vswitch: 'vSwitch1' },
+      ],
+      vswitches: vswitches('standard', 'x'),
+    });
+    const plan = planRemediation([{ ...finding('R3'), id: 'VMOTION_TAG_SHADOWED', hosts: ['esx-s'] }], [buildHostView(m)]).find((p) => p.id === 'R3')!;
+    const lines = plan.commands.esxcli.filter((l) => !l.startsWith('#'));
+    expect(lines).toEqual(['esxcli network ip interface tag remove -i vmk1 -t VMotion']);
+    expect(plan.rollback.filter((l) => !l.startsWith('#'))[0]).toMatch(/^esxcli network ip interface tag add -i vmk1 -t VMotion/);
+  });
+
+  it('withholds every plan of a host whose name holds a line break', () => {
+    const [a, b] = pair(VERSIONS[5]!, 'standard');
+    const plan = planRemediation([finding('R4')], [{ ...a!, name: 'esx\nreboot' }, b!].map(buildHostView)).find((p) => p.id === 'R4')!;
+    expect(plan.commands.esxcli).toEqual([]);
+    expect(plan.refused?.join(' ')).toMatch(/host name "esx\\nreboot" contains a line break/);
   });
 
   it('renders every general plan (no evidence) with placeholders only, checked like the rest', () => {

@@ -37,6 +37,8 @@ export interface HostFacts {
   readonly hasOldVmk: boolean;
   /** The vmknic is on the vmotion netstack. */
   readonly vmkOnVmotionStack: boolean;
+  /** The vMotion vmknic is the management vmknic itself (vmk0 carrying vMotion). */
+  readonly vmkIsManagement?: boolean;
   /** `esxcli network ip netstack list` showed the vmotion / vSphereProvisioning stack. */
   readonly stacksShown: readonly string[];
   /** Migrate.BindToVmknic as pasted, and whether it is proven at the build default. */
@@ -143,6 +145,11 @@ function r1(kind: 'standard' | 'distributed') {
   return (h: HostFacts): HostPlan => {
     const w = new Writer(h);
     topologyNote(w, kind);
+    if (h.vmkIsManagement) {
+      return w.impossible(
+        `On ${h.name} the vMotion vmknic is the management vmknic ({vmk}): re-addressing it would take the host off vCenter. Give vMotion a vmknic of its own instead: ${FIX_NAMES.R2}, or a new vmknic tagged for vMotion (${FIX_NAMES.R3}).`.replace('{vmk}', String(h.slots['vmk']?.value ?? 'vmk0')),
+      );
+    }
     const steps: PlanStep[] = [];
     if (kind === 'standard') {
       steps.push({
@@ -302,7 +309,7 @@ function r3(h: HostFacts): HostPlan {
   const steps: PlanStep[] = [];
   const verify: Command[] = [];
   const rollback: Command[] = [];
-  if (h.hasVmk) {
+  if (h.hasVmk && !h.vmkOnVmotionStack) {
     steps.push({
       text: 'Tag the vmknic that should carry vMotion first: add before you remove, so the host always has a vMotion vmknic.',
       esxcli: [tag === 'no' ? w.sh('vim-cmd hostsvc/vmotion/vnic_set {vmk}') : w.sh('esxcli network ip interface tag add -i {vmk} -t VMotion')],
@@ -327,7 +334,7 @@ function r3(h: HostFacts): HostPlan {
   }
   if (tag === 'no') verify.push(w.sh('vim-cmd hostsvc/vmotion/netconfig_get | grep selectedVnic  # names VirtualNic-{vmk}'));
   else {
-    if (h.hasVmk) verify.push(w.sh('esxcli network ip interface tag get -i {vmk}  # Tags include VMotion'));
+    if (h.hasVmk && !h.vmkOnVmotionStack) verify.push(w.sh('esxcli network ip interface tag get -i {vmk}  # Tags include VMotion'));
     if (h.hasOldVmk) verify.push(w.sh('esxcli network ip interface tag get -i {oldVmk}  # VMotion is no longer listed'));
   }
   verify.push(w.sh('esxcli network ip connection list | grep :8000  # during a test vMotion: the local address is the vMotion vmknic\'s'));
