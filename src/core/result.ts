@@ -68,6 +68,8 @@ export interface RemediationPlanBody {
   readonly notes?: readonly string[];
   /** Set when the plan is withheld: a value no shell quoting makes safe (the sentence names value and field). */
   readonly refused?: readonly string[];
+  /** The version-dependent forms the plan uses, with the first release that has each and where that comes from. */
+  readonly requires?: readonly { readonly form: string; readonly since: string; readonly confidence: string; readonly source: string }[];
 }
 
 export interface RemediationAlternative extends RemediationPlanBody {

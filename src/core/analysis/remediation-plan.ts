@@ -7,6 +7,7 @@
  */
 import { REMEDIATIONS, type RemediationId } from '../remediation/catalog.ts';
 import type { SlotValue } from '../remediation/command-text.ts';
+import { FEATURES, type Feature, type FeatureKey } from '../remediation/features.ts';
 import { variantsOf, r10Commands, type HostFacts, type HostPlan, type PlanStep, type Topology, type Variant } from '../remediation/plans.ts';
 import { UnsafeValueError, displayValue, holesOf, renderCommand, unsafeReason, type Command } from '../remediation/shell.ts';
 import type { FindingResult, RemediationAlternative, RemediationPlanBody, RemediationResult } from '../result.ts';
@@ -159,6 +160,11 @@ interface Rendered {
   readonly body: RemediationPlanBody;
 }
 
+function requirement(f: FeatureKey): { form: string; since: string; confidence: string; source: string } {
+  const x: Feature = FEATURES[f];
+  return { form: x.what, since: x.since, confidence: x.row?.confidence ?? 'documented', source: x.row?.source ?? x.source ?? '' };
+}
+
 function fillText(text: string, facts: HostFacts): string {
   return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_w, name: string) => {
     const v = facts.slots[name];
@@ -173,6 +179,7 @@ function renderVariant(id: RemediationId, variant: Variant, facts: readonly Host
   const refused: string[] = [];
   const lists = { esxcli: [] as string[], esxcfg: [] as string[], powercli: [] as string[], verify: [] as string[], rollback: [] as string[], verifyPowercli: [] as string[], rollbackPowercli: [] as string[] };
   const stepTexts: { host: string; texts: string[] }[] = [];
+  const uses = new Set<FeatureKey>();
 
   const section = (target: string[], host: HostFacts, commands: readonly Command[], powercli: boolean) => {
     if (commands.length === 0) return;
@@ -197,6 +204,7 @@ function renderVariant(id: RemediationId, variant: Variant, facts: readonly Host
     const plan: HostPlan = variant.build(h);
     notes.push(...plan.notes);
     if (plan.impossible) continue;
+    for (const f of plan.uses ?? []) uses.add(f);
     const pick = (f: keyof Pick<PlanStep, 'esxcli' | 'esxcfg' | 'powercli'>) => plan.steps.flatMap((s) => s[f] ?? []);
     try {
       // Render into scratch lists first so a refused value leaves nothing half-written for this host.
@@ -237,6 +245,7 @@ function renderVariant(id: RemediationId, variant: Variant, facts: readonly Host
     unfilled: refused.length > 0 ? [] : [...holes].sort(),
     ...(notes.length > 0 ? { notes: [...new Set(notes)] } : {}),
     ...(refused.length > 0 ? { refused } : {}),
+    ...(uses.size > 0 && refused.length === 0 ? { requires: [...uses].map(requirement) } : {}),
   };
   return { body };
 }

@@ -67,5 +67,9 @@ export function hostHas(feature: FeatureKey, release: EsxiRelease | undefined): 
 export function featureWording(feature: FeatureKey): string {
   const f: Feature = FEATURES[feature];
   const confidence = f.row ? `, ${f.row.confidence === 'verified' ? 'documented' : f.row.confidence === 'inferred' ? 'inferred from dated scripts and posts' : 'first release not established'}` : '';
+  if (/^unknown/.test(f.since)) {
+    const present = f.row?.present_in?.[0];
+    return `${f.what} (first release not established${present ? `; present by ${present}` : ''})`;
+  }
   return `${f.what} (${f.since} and later${confidence})`;
 }

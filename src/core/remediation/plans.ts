@@ -66,6 +66,8 @@ export interface HostPlan {
   readonly notes: readonly string[];
   /** True when the host cannot get this fix at all (its release lacks it): no commands, the notes say why. */
   readonly impossible?: boolean;
+  /** The version-dependent forms the plan uses on this host (release yes or not known). */
+  readonly uses?: readonly FeatureKey[];
 }
 
 export interface Variant {
@@ -93,6 +95,7 @@ export const FIX_NAMES: Readonly<Record<RemediationId, string>> = {
 
 class Writer {
   readonly notes: string[] = [];
+  readonly uses = new Set<FeatureKey>();
   constructor(readonly h: HostFacts) {}
   sh(t: string): Command {
     return command('sh', t, this.h.slots);
@@ -101,7 +104,9 @@ class Writer {
     return command('powershell', t, this.h.slots);
   }
   has(f: FeatureKey): Has {
-    return hostHas(f, this.h.release);
+    const has = hostHas(f, this.h.release);
+    if (has !== 'no') this.uses.add(f);
+    return has;
   }
   /** Records, for an unknown version, which command shows it and what a release without `f` must do instead. */
   needs(f: FeatureKey, otherwise: string): Has {
@@ -119,7 +124,7 @@ class Writer {
     return { steps: [], verify: [], rollback: [], notes: [...this.notes, why], impossible: true };
   }
   done(steps: PlanStep[], verify: Command[], rollback: Command[]): HostPlan {
-    return { steps: steps.filter((s) => s.text !== ''), verify, rollback, notes: this.notes };
+    return { steps: steps.filter((s) => s.text !== ''), verify, rollback, notes: this.notes, uses: [...this.uses] };
   }
   get release(): string {
     return this.h.releaseText ?? 'this host';
