@@ -411,6 +411,11 @@ function r5(kind: 'standard' | 'distributed') {
     const steps: PlanStep[] = [];
     const rollback: Command[] = [];
     const tag = w.needs('tag', 'On 5.0 tag the new vmknic for vMotion with the PowerCLI line or in the vSphere Client.');
+    if (tag === 'no') {
+      w.notes.push(
+        `${w.release} has no \`esxcli network ip interface tag\`, and \`vim-cmd hostsvc/vmotion/vnic_set\` would replace the first vMotion vmknic instead of adding one: enable vMotion on the new vmknic in the vSphere Client, or create it with the PowerCLI line (-VMotionEnabled $true).`,
+      );
+    }
     if (kind === 'standard') {
       steps.push({
         text: 'Note the current failover order of the vMotion port group (for the rollback), then make one uplink active and the other standby for it.',
