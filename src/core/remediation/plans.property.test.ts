@@ -4,6 +4,12 @@
  * as whole arguments and runs nothing else.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The shells run in an empty scratch folder: if quoting ever broke, a stray redirection writes there, not into the repository. */
+const SCRATCH = mkdtempSync(join(tmpdir(), 'vpd-quoting-'));
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildHostView } from '../analysis/host-view.ts';
@@ -31,7 +37,7 @@ function run(lines: readonly string[]): string[] {
   ].join('\n');
   const env: Record<string, string> = {};
   for (const l of lines) for (const m of l.matchAll(/FILL_([A-Za-z0-9]+)/g)) env[`FILL_${m[1]}`] = '1';
-  const r = spawnSync('/bin/sh', ['-c', script], { env, encoding: 'utf8' });
+  const r = spawnSync('/bin/sh', ['-c', script], { env, encoding: 'utf8', cwd: SCRATCH });
   if (r.stderr) throw new Error(r.stderr);
   return r.stdout.split('\n').filter((x) => x !== '');
 }

@@ -1,4 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The shells run in an empty scratch folder: if quoting ever broke, a stray redirection writes there, not into the repository. */
+const SCRATCH = mkdtempSync(join(tmpdir(), 'vpd-quoting-'));
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { command } from './command-text.ts';
@@ -19,7 +25,7 @@ function runSh(line: string, env: Record<string, string> = {}): { argv: string[]
     'PATH=/nonexistent',
     line,
   ].join('\n');
-  const r = spawnSync('/bin/sh', ['-c', script], { env: { ...env }, encoding: 'buffer' });
+  const r = spawnSync('/bin/sh', ['-c', script], { env: { ...env }, encoding: 'buffer', cwd: SCRATCH });
   const out = r.stdout.toString('utf8');
   return { argv: out === '' ? [] : out.replace(/\0$/, '').split('\0'), status: r.status, stderr: r.stderr.toString('utf8') };
 }
