@@ -353,7 +353,8 @@ function remedyBody(r: RemediationPlanBody, id: string): string {
     (r.verify.length > 0 ? `<h4>Verify (read-only)</h4>${commands(r.verify, `${id} verification`)}` : '') +
     (r.verifyPowercli && r.verifyPowercli.length > 0 ? `<h4>Verify (PowerCLI)</h4>${commands(r.verifyPowercli, `${id} PowerCLI verification`)}` : '') +
     (r.rollback.length > 0 ? `<h4>Rollback</h4>${commands(r.rollback, `${id} rollback`)}` : '') +
-    (r.rollbackPowercli && r.rollbackPowercli.length > 0 ? `<h4>Rollback (PowerCLI)</h4>${commands(r.rollbackPowercli, `${id} PowerCLI rollback`)}` : '')
+    (r.rollbackPowercli && r.rollbackPowercli.length > 0 ? `<h4>Rollback (PowerCLI)</h4>${commands(r.rollbackPowercli, `${id} PowerCLI rollback`)}` : '') +
+    (r.requires && r.requires.length > 0 ? `<p>Needs: ${e(r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; '))}.</p>` : '')
   );
 }
 

@@ -118,6 +118,7 @@ function planMarkdown(r: RemediationPlanBody): string[] {
   if (r.verifyPowercli && r.verifyPowercli.length > 0) out.push('Verify (PowerCLI):', '', ...fence(r.verifyPowercli, 'powershell'), '');
   if (r.rollback.length > 0) out.push('Rollback:', '', ...fence(r.rollback, 'sh'), '');
   if (r.rollbackPowercli && r.rollbackPowercli.length > 0) out.push('Rollback (PowerCLI):', '', ...fence(r.rollbackPowercli, 'powershell'), '');
+  if (r.requires && r.requires.length > 0) out.push(`Needs: ${r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; ')}.`, '');
   if (r.unfilled.length > 0) out.push(`Fill in before running: ${r.unfilled.map((u) => `\`FILL_${u}\``).join(', ')} (as pasted, those lines refuse to run).`, '');
   return out;
 }

@@ -126,6 +126,7 @@ function planText(r: RemediationPlanBody): string[] {
   if (r.verifyPowercli && r.verifyPowercli.length > 0) out.push('    Verify (PowerCLI):', ...indent(r.verifyPowercli, '      '));
   if (r.rollback.length > 0) out.push('    Rollback:', ...indent(r.rollback, '      '));
   if (r.rollbackPowercli && r.rollbackPowercli.length > 0) out.push('    Rollback (PowerCLI):', ...indent(r.rollbackPowercli, '      '));
+  if (r.requires && r.requires.length > 0) out.push(...indent(wrap(`Needs: ${r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; ')}`, 100)));
   out.push(...indent(wrap(`Risk: ${r.risk}`, 100)));
   if (r.unfilled.length > 0) out.push(`    Fill in before running: ${r.unfilled.map((u) => `FILL_${u}`).join(', ')} (as pasted, those lines refuse to run)`);
   return out;
