@@ -144,6 +144,7 @@ export function hostFacts(view: HostView, peer: HostView | undefined, finding: F
     hasOldVmk: old !== undefined,
     vmkOnVmotionStack: v?.netstack === VMOTION_NETSTACK,
     vmkIsManagement: v !== undefined && v === m,
+    ...(provisioningRoute ? { forProvisioning: true } : {}),
     stacksShown: host.netstacks ?? [],
     ...(bindPasted !== undefined ? { bindPasted } : {}),
     ...(candidate ? { provisioningCandidate: candidate } : {}),

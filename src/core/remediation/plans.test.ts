@@ -192,6 +192,14 @@ describe('what the host has decides the form', () => {
     expect(plan.refused?.join(' ')).toMatch(/port-group name of vmk1 on esx-a "vMo\\ntion" contains a line break/);
   });
 
+  it('routes provisioning traffic with a static route first (a vmknic gateway does not steer NFC)', () => {
+    const { result } = analyseExample(EXAMPLES.find((e) => e.name === 'provisioning-fallback-7.0')!);
+    const r8 = result.remediation.find((p) => p.id === 'R8')!;
+    expect(r8.variant).toBe('route');
+    expect(r8.commands.esxcli.join('\n')).toContain('esxcli network ip route ipv4 add -n 10.30.2.0/24 -g "${FILL_gateway:?}"');
+    expect(r8.alternatives?.[0]?.notes?.join(' ')).toMatch(/follows the routing table/);
+  });
+
   it('never re-addresses the management vmknic when it is also the vMotion vmknic', () => {
     const m = host({ name: 'esx-m', version: '7.0.3', nics: [{ name: 'vmk0', ip: '10.0.0.1', tags: ['Management', 'VMotion'], portGroup: 'Management Network', vswitch: 'vSwitch0' }], vswitches: vswitches('standard', 'x') });
     const plan = planRemediation([{ ...finding('R1'), hosts: ['esx-m'], vmknics: ['vmk0'] }], [buildHostView(m)]).find((p) => p.id === 'R1')!;

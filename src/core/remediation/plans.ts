@@ -39,6 +39,8 @@ export interface HostFacts {
   readonly vmkOnVmotionStack: boolean;
   /** The vMotion vmknic is the management vmknic itself (vmk0 carrying vMotion). */
   readonly vmkIsManagement?: boolean;
+  /** The fix is about provisioning (NFC) traffic, which follows the routing table rather than a bound vmknic. */
+  readonly forProvisioning?: boolean;
   /** `esxcli network ip netstack list` showed the vmotion / vSphereProvisioning stack. */
   readonly stacksShown: readonly string[];
   /** Migrate.BindToVmknic as pasted, and whether it is proven at the build default. */
@@ -618,6 +620,11 @@ function r7(kind: 'standard' | 'distributed') {
 
 function r8gateway(h: HostFacts): HostPlan {
   const w = new Writer(h);
+  if (h.forProvisioning) {
+    return w.impossible(
+      `A gateway on ${String(h.slots['vmk']?.value ?? 'the provisioning vmknic')} would only steer traffic already bound to it; cold-data (NFC) traffic follows the routing table of the default stack, so on ${h.name} the fix is the static-route plan.`,
+    );
+  }
   if (h.vmkOnVmotionStack) {
     const n = w.needs('routeNetstack', 'Before 5.5 esxcli has no -N on route add.');
     if (n === 'no') return w.impossible(`${h.name} runs ${w.release}, which has no vmotion stack.`);
