@@ -33,7 +33,8 @@ describe('path-doctor analyze: the JSON contract', () => {
     expect(mismatch.evidence.some((e: string) => e.includes('Local Subnet'))).toBe(true);
     const r1 = json.remediation.find((r: any) => r.id === 'R1');
     expect(r1.commands.esxcli.join('\n')).toContain('esxcli network ip interface ipv4 set -i vmk1');
-    expect(r1.commands.powercli.join('\n')).toContain('Get-VMHostNetworkAdapter -VMHost esx31 -VMKernel -Name vmk1');
+    expect(r1.commands.powercli.join('\n')).toContain("$vmhost = Get-VMHost -Name 'esx31'\nGet-VirtualSwitch -VMHost $vmhost");
+    expect(r1.commands.powercli.join('\n')).toContain("Get-VMHostNetworkAdapter -VMHost $vmhost -VMKernel -Name 'vmk1'");
     expect(r1.verify.length).toBeGreaterThan(0);
     expect(r1.rollback.join('\n')).toContain('192.168.20.131');
     expect(json.warnings).toEqual([]);

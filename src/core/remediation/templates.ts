@@ -1,9 +1,7 @@
 /**
- * Command templates: `{name}` placeholders, their meaning, and filling them from the model.
- *
- * domain.md §3 writes placeholders in angle brackets; the catalog uses braces so that a filled command can never
- * contain a stray `<…>` that a shell would read as a redirection. An unfilled placeholder is shown back in angle
- * brackets (`<vmk>`) so the user sees at once what is still to be chosen, and is listed in `missing`.
+ * The placeholders of the fix plans: what each means, a realistic value and its shape. A plan lists the ones the
+ * evidence could not fill in `unfilled`; the commands show them as `"${FILL_name:?}"` / `(throw 'FILL_name')`
+ * (shell.ts says why), and the app explains each with `meaning`.
  */
 
 export interface PlaceholderInfo {
@@ -25,22 +23,30 @@ export const PLACEHOLDERS = {
   host: { meaning: 'ESXi host name as vCenter/PowerCLI knows it (Get-VMHost).', example: 'esx01.example.local', pattern: NAME },
   vm: { meaning: 'Virtual machine name (Get-VM).', example: 'app01', pattern: NAME },
   vmk: {
-    meaning: 'The vmknic being changed: the vMotion vmknic (for R6 steps, the provisioning vmknic is {provisioningVmk}).',
+    meaning: 'The vmknic being changed: the vMotion vmknic (or, for provisioning routes, the provisioning vmknic).',
     example: 'vmk1',
     pattern: VMK,
   },
   oldVmk: { meaning: 'The vmknic that loses the VMotion tag, often the management vmknic vmk0.', example: 'vmk0', pattern: VMK },
   newVmk: { meaning: 'Name for a vmknic that does not exist yet (next free vmkN on this host).', example: 'vmk2', pattern: VMK },
   provisioningVmk: { meaning: 'The vmknic that carries provisioning (NFC) traffic.', example: 'vmk3', pattern: VMK },
-  portGroup: { meaning: 'Standard-switch port group of {vmk} (the vMotion port group).', example: 'vMotion', pattern: NAME },
-  newPortGroup: { meaning: 'Name for a new standard-switch port group.', example: 'vMotion-B', pattern: NAME },
+  portGroup: { meaning: 'Standard-switch port group of the vMotion vmknic (the vMotion port group).', example: 'vMotion', pattern: NAME },
+  newPortGroup: { meaning: 'Name you choose for the new port group (standard or distributed).', example: 'vMotion-Stack', pattern: NAME },
+  dvPortGroup: { meaning: 'Distributed port group of the vMotion vmknic, as vCenter names it (the host shows only its DVPort id).', example: 'dvpg-vmotion', pattern: NAME },
+  sameVlan: { meaning: 'VLAN id of the existing vMotion port group (a second vMotion port group uses the same one).', example: '20', pattern: INT },
+  peerNewIp: { meaning: "The peer host's new vMotion address (after it is moved too).", example: '10.20.30.12', pattern: IPV4 },
+  previousSwitchMtu: { meaning: 'MTU of the switch before the change (for rollback).', example: '1500', pattern: INT },
+  previousActive: { meaning: 'Active uplinks of the port group before the change, as the failover get command printed them.', example: 'vmnic2', pattern: /^vmnic\d+(?:,vmnic\d+)*$/ },
+  previousStandby: { meaning: 'Standby uplinks of the port group before the change, as the failover get command printed them.', example: 'vmnic3', pattern: /^vmnic\d+(?:,vmnic\d+)*$/ },
+  uplinkA: { meaning: 'First uplink port of the distributed switch (e.g. dvUplink1), active for the first vMotion port group.', example: 'dvUplink1', pattern: NAME },
+  uplinkB: { meaning: 'Second uplink port of the distributed switch, active for the second vMotion port group.', example: 'dvUplink2', pattern: NAME },
   vswitch: { meaning: 'Standard switch that holds the port group, e.g. vSwitch1.', example: 'vSwitch1', pattern: NAME },
   dvs: { meaning: 'Distributed switch name as the host sees it (`esxcfg-vswitch -l`, DVS Name).', example: 'dvs-prod', pattern: NAME },
-  dvPort: { meaning: 'A free DVPort id on that distributed switch, in the vMotion distributed port group.', example: '1024', pattern: INT },
+  dvPort: { meaning: 'A free DVPort id in the distributed port group chosen for the new vmknic (vCenter: the port group\'s Ports tab).', example: '1024', pattern: INT },
   vlan: { meaning: 'VLAN id of the dedicated vMotion (or provisioning) network, 0–4095.', example: '20', pattern: INT },
   previousVlan: { meaning: 'VLAN id the port group had before the change (for rollback).', example: '0', pattern: INT },
   ip: { meaning: 'New IPv4 address of the vmknic being configured.', example: '10.20.30.11', pattern: IPV4 },
-  netmask: { meaning: 'Dotted netmask that goes with {ip}.', example: '255.255.255.0', pattern: IPV4 },
+  netmask: { meaning: 'Dotted netmask that goes with the new address.', example: '255.255.255.0', pattern: IPV4 },
   previousIp: { meaning: 'IPv4 address the vmknic had before the change (for rollback).', example: '10.0.1.129', pattern: IPV4 },
   previousNetmask: { meaning: 'Netmask the vmknic had before the change (for rollback).', example: '255.255.255.0', pattern: IPV4 },
   gateway: {
@@ -67,8 +73,8 @@ export const PLACEHOLDERS = {
     pattern: /^[0-3]$/,
   },
   previousBindValue: { meaning: 'Migrate.BindToVmknic value shown before the change (for rollback).', example: '0', pattern: /^[0-3]$/ },
-  vmnicA: { meaning: 'First physical uplink (active for {portGroup}, standby for {newPortGroup}).', example: 'vmnic1', pattern: /^vmnic\d+$/ },
-  vmnicB: { meaning: 'Second physical uplink (standby for {portGroup}, active for {newPortGroup}).', example: 'vmnic2', pattern: /^vmnic\d+$/ },
+  vmnicA: { meaning: 'First physical uplink (active for the vMotion port group, standby for the new one).', example: 'vmnic1', pattern: /^vmnic\d+$/ },
+  vmnicB: { meaning: 'Second physical uplink (standby for the vMotion port group, active for the new one).', example: 'vmnic2', pattern: /^vmnic\d+$/ },
   encryptionMode: {
     meaning: 'Encrypted vMotion mode for the VM: `opportunistic` (default) or `required`.',
     example: 'required',
@@ -83,43 +89,6 @@ export const PLACEHOLDERS = {
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
 
-/** `{name}`: only an identifier between the braces, so PowerShell blocks like `{$_.Name}` or `@{a='b'}` never match. */
-const PLACEHOLDER_RE = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
-
-/** Placeholder names used by a template, in order of first appearance, without repeats. */
-export function placeholdersIn(template: string): string[] {
-  const seen: string[] = [];
-  for (const m of template.matchAll(PLACEHOLDER_RE)) {
-    const name = m[1];
-    if (name !== undefined && !seen.includes(name)) seen.push(name);
-  }
-  return seen;
-}
-
-export interface FilledTemplate {
-  readonly text: string;
-  /** Placeholders that had no (non-blank) value; they stay visible as `<name>` in `text`. */
-  readonly missing: string[];
-}
-
-/**
- * Fills `{name}` placeholders. A missing or blank value is never substituted as an empty string (that would turn
- * `-i {vmk} -t VMotion` into `-i -t VMotion`, which esxcli reads differently): it stays as `<name>` and is reported.
- * Values are inserted verbatim; templates quote the ones that may contain spaces (port-group names).
- */
-export function fillTemplate(template: string, values: Readonly<Record<string, string | undefined>>): FilledTemplate {
-  const missing: string[] = [];
-  const text = template.replace(PLACEHOLDER_RE, (_whole, name: string) => {
-    const value = Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
-    if (value === undefined || value.trim() === '') {
-      if (!missing.includes(name)) missing.push(name);
-      return `<${name}>`;
-    }
-    return value.trim();
-  });
-  return { text, missing };
-}
-
 /** Example value of every placeholder (what the tests fill templates with). */
 export function exampleValues(): Record<PlaceholderName, string> {
   const out = {} as Record<PlaceholderName, string>;
@@ -127,7 +96,7 @@ export function exampleValues(): Record<PlaceholderName, string> {
   return out;
 }
 
-/** `{pingSize}` for an MTU: 20 bytes IPv4 header + 8 bytes ICMP header (domain.md §3 R7: 8972 + 28 = 9000). */
+/** The do-not-fragment ping payload for an MTU: 20 bytes IPv4 header + 8 bytes ICMP header (8972 + 28 = 9000). */
 export function pingSizeForMtu(mtu: number): number {
   return mtu - 28;
 }

@@ -151,7 +151,7 @@ describe('HTML report details', () => {
     const { result } = analyseExample(EXAMPLES.find((e) => e.name === 'bind0-6.7')!);
     const doc = parseXml(renderHtmlReport(result, META));
     const r1 = byId(doc, 'remedy-R1')!;
-    expect(textOf(findAll(r1, (e) => hasClass(e, 'fill'))[0]!)).toContain('<vlan>');
+    expect(textOf(findAll(r1, (e) => hasClass(e, 'fill'))[0]!)).toContain('FILL_vlan');
     const links = findAll(byId(doc, 'findings')!, (e) => e.name === 'a' && e.attrs.href === '#remedy-R1');
     expect(links.length).toBeGreaterThan(0);
   });

@@ -13,7 +13,7 @@ import type { HostModel } from '../model/host.ts';
 import { WHAT_A_LINE_PROVES } from '../observed.ts';
 import type { ObservedAddress } from '../observed.ts';
 import { maskToPrefix } from '../net/ipv4.ts';
-import type { FindingResult, FlowResult, RemediationResult, Severity } from '../result.ts';
+import type { FindingResult, FlowResult, RemediationPlanBody, RemediationResult, Severity } from '../result.ts';
 import { escapeAttr, escapeText, idPart } from './escape.ts';
 import {
   CERTAINTY_TEXT,
@@ -339,21 +339,36 @@ function commandBlock(title: string, lines: readonly string[], label: string): s
   return `<div><h4>${e(title)}</h4>${lines.length > 0 ? commands(lines, label) : '<p>No command for this step.</p>'}</div>`;
 }
 
+function remedyBody(r: RemediationPlanBody, id: string): string {
+  return (
+    (r.refused ?? []).map((x) => `<p class="fill"><strong>Withheld:</strong> ${e(x)}</p>`).join('') +
+    ((r.notes ?? []).length > 0 ? `<ul class="notes">${(r.notes ?? []).map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '') +
+    (r.steps.length > 0 ? `<ol>${r.steps.map((s) => `<li>${e(s)}</li>`).join('')}</ol>` : '') +
+    (r.unfilled.length > 0 ? `<p class="fill">Fill in before running: ${e(r.unfilled.map((u) => `FILL_${u}`).join(', '))} — the evidence cannot show these values; as pasted, those lines refuse to run.</p>` : '') +
+    '<div class="commands">' +
+    commandBlock('ESXi shell (SSH on each host)', r.commands.esxcli, `${id} ESXi shell commands`) +
+    commandBlock('PowerCLI (against vCenter)', r.commands.powercli, `${id} PowerCLI commands`) +
+    '</div>' +
+    (r.commands.esxcfg.length > 0 ? `<h4>Older hosts (legacy esxcfg-* commands)</h4>${commands(r.commands.esxcfg, `${id} legacy commands`)}` : '') +
+    (r.verify.length > 0 ? `<h4>Verify (read-only)</h4>${commands(r.verify, `${id} verification`)}` : '') +
+    (r.verifyPowercli && r.verifyPowercli.length > 0 ? `<h4>Verify (PowerCLI)</h4>${commands(r.verifyPowercli, `${id} PowerCLI verification`)}` : '') +
+    (r.rollback.length > 0 ? `<h4>Rollback</h4>${commands(r.rollback, `${id} rollback`)}` : '') +
+    (r.rollbackPowercli && r.rollbackPowercli.length > 0 ? `<h4>Rollback (PowerCLI)</h4>${commands(r.rollbackPowercli, `${id} PowerCLI rollback`)}` : '') +
+    (r.requires && r.requires.length > 0 ? `<p>Needs: ${e(r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; '))}.</p>` : '')
+  );
+}
+
 function remedy(r: RemediationResult, anchors: ReadonlyMap<string, string>): string {
   const forList = r.forFindings.map((id) => (anchors.has(id) ? `<a href="#${a(anchors.get(id)!)}">${e(id)}</a>` : e(id))).join(', ');
+  const choices = [{ label: r.label, body: r as RemediationPlanBody }, ...(r.alternatives ?? []).map((x) => ({ label: x.label, body: x as RemediationPlanBody }))];
   return (
     `<article class="remedy" id="remedy-${a(idPart(r.id))}">` +
     `<h3>${e(r.id)} — ${e(r.title)}</h3>` +
     `<p>For: ${forList} · hosts: ${e(r.hosts.join(', '))}</p>` +
-    (r.steps.length > 0 ? `<ol>${r.steps.map((s) => `<li>${e(s)}</li>`).join('')}</ol>` : '') +
-    (r.unfilled.length > 0 ? `<p class="fill">Fill in before running: ${e(r.unfilled.map((u) => `<${u}>`).join(', '))} — the evidence cannot show these values.</p>` : '') +
-    '<div class="commands">' +
-    commandBlock('ESXi shell (SSH on each host)', r.commands.esxcli, `${r.id} ESXi shell commands`) +
-    commandBlock('PowerCLI (against vCenter)', r.commands.powercli, `${r.id} PowerCLI commands`) +
-    '</div>' +
-    (r.commands.esxcfg.length > 0 ? `<h4>Older hosts (legacy esxcfg-* commands)</h4>${commands(r.commands.esxcfg, `${r.id} legacy commands`)}` : '') +
-    (r.verify.length > 0 ? `<h4>Verify (read-only)</h4>${commands(r.verify, `${r.id} verification`)}` : '') +
-    (r.rollback.length > 0 ? `<h4>Rollback</h4>${commands(r.rollback, `${r.id} rollback`)}` : '') +
+    (choices.length > 1
+      ? `<p>${choices.length} alternatives, each a complete plan: choose one.</p>` +
+        choices.map((c, k) => `<h4>Plan ${String.fromCharCode(65 + k)}: ${e(c.label ?? '')}</h4>${remedyBody(c.body, r.id)}`).join('')
+      : remedyBody(r, r.id)) +
     `<p><strong>Risk:</strong> ${e(r.risk)}</p>` +
     (remediationSources(r.id).length > 0 ? `<p class="sources">Sources:</p>${sourcesList(remediationSources(r.id))}` : '') +
     '</article>'

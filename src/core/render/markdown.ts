@@ -3,6 +3,7 @@
  * paths, findings, remediation, what is missing), with commands in fenced blocks. Pure: result in, string out.
  */
 import type { AnalysisResult } from '../analyze.ts';
+import type { RemediationPlanBody } from '../result.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
 import { versionLabel } from './version.ts';
 import { observedMarkdown } from './observed.ts';
@@ -77,13 +78,12 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push('## Remediation plan', '');
     for (const r of result.remediation) {
       out.push(`### ${cell(r.id)} — ${cell(r.title)}`, '', `For: ${list(r.forFindings)}; hosts: ${list(r.hosts)}`, '');
-      r.steps.forEach((s, i) => out.push(`${i + 1}. ${cell(s)}`));
-      out.push('');
-      if (r.commands.esxcli.length > 0) out.push('ESXi shell:', '', ...fence(r.commands.esxcli, 'sh'), '');
-      if (r.commands.esxcfg.length > 0) out.push('Legacy esxcfg:', '', ...fence(r.commands.esxcfg, 'sh'), '');
-      if (r.commands.powercli.length > 0) out.push('PowerCLI:', '', ...fence(r.commands.powercli, 'powershell'), '');
-      if (r.verify.length > 0) out.push('Verify:', '', ...fence(r.verify, 'sh'), '');
-      if (r.rollback.length > 0) out.push('Rollback:', '', ...fence(r.rollback, 'sh'), '');
+      const choices = [{ label: r.label, body: r as RemediationPlanBody }, ...(r.alternatives ?? []).map((a) => ({ label: a.label, body: a as RemediationPlanBody }))];
+      if (choices.length > 1) out.push(`${choices.length} alternatives, each a complete plan: choose one.`, '');
+      choices.forEach((c, k) => {
+        if (choices.length > 1) out.push(`#### Plan ${String.fromCharCode(65 + k)}: ${cell(c.label ?? '')}`, '');
+        out.push(...planMarkdown(c.body));
+      });
       out.push(`**Risk:** ${cell(r.risk)}`, '');
       if (report) out.push(...sourceLines(remediationSources(r.id)));
     }
@@ -106,4 +106,24 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push('---', '', `vMotion Path Doctor ${cell(report.toolVersion)} · ${cell(formatDate(report.generatedAt))}`, '');
   }
   return out.join('\n') + '\n';
+}
+
+/** One complete plan body: notes, steps, commands per shell in fenced blocks, checks and rollback. */
+function planMarkdown(r: RemediationPlanBody): string[] {
+  const out: string[] = [];
+  for (const x of r.refused ?? []) out.push(`> **Withheld:** ${cell(x)}`, '');
+  for (const n of r.notes ?? []) out.push(`- ${cell(n)}`);
+  if ((r.notes ?? []).length > 0) out.push('');
+  r.steps.forEach((s, i) => out.push(`${i + 1}. ${cell(s)}`));
+  out.push('');
+  if (r.commands.esxcli.length > 0) out.push('ESXi shell:', '', ...fence(r.commands.esxcli, 'sh'), '');
+  if (r.commands.esxcfg.length > 0) out.push('Legacy esxcfg:', '', ...fence(r.commands.esxcfg, 'sh'), '');
+  if (r.commands.powercli.length > 0) out.push('PowerCLI:', '', ...fence(r.commands.powercli, 'powershell'), '');
+  if (r.verify.length > 0) out.push('Verify:', '', ...fence(r.verify, 'sh'), '');
+  if (r.verifyPowercli && r.verifyPowercli.length > 0) out.push('Verify (PowerCLI):', '', ...fence(r.verifyPowercli, 'powershell'), '');
+  if (r.rollback.length > 0) out.push('Rollback:', '', ...fence(r.rollback, 'sh'), '');
+  if (r.rollbackPowercli && r.rollbackPowercli.length > 0) out.push('Rollback (PowerCLI):', '', ...fence(r.rollbackPowercli, 'powershell'), '');
+  if (r.requires && r.requires.length > 0) out.push(`Needs: ${r.requires.map((q) => cell(`${q.form} from ${q.since} (${q.confidence})`)).join('; ')}.`, '');
+  if (r.unfilled.length > 0) out.push(`Fill in before running: ${r.unfilled.map((u) => mdCode(`FILL_${u}`)).join(', ')} (as pasted, those lines refuse to run).`, '');
+  return out;
 }

@@ -3,7 +3,7 @@
  * findings with their evidence, and the commands to run. Pure: result in, string out.
  */
 import type { AnalysisResult } from '../analyze.ts';
-import type { FlowResult } from '../result.ts';
+import type { FlowResult, RemediationPlanBody } from '../result.ts';
 import { versionLabel } from './version.ts';
 import { observedText } from './observed.ts';
 
@@ -83,13 +83,12 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
     out.push('REMEDIATION (in order of preference; always do source and destination)');
     for (const r of result.remediation) {
       out.push(`  ${r.id} ${r.title}  (for ${r.forFindings.join(', ')})`);
-      r.steps.forEach((s, i) => out.push(...indent(wrap(`${i + 1}. ${s}`, 100))));
-      if (r.commands.esxcli.length > 0) out.push('    ESXi shell:', ...indent(r.commands.esxcli, '      '));
-      if (r.commands.powercli.length > 0) out.push('    PowerCLI:', ...indent(r.commands.powercli, '      '));
-      if (r.verify.length > 0) out.push('    Verify:', ...indent(r.verify, '      '));
-      if (r.rollback.length > 0) out.push('    Rollback:', ...indent(r.rollback, '      '));
-      out.push(...indent(wrap(`Risk: ${r.risk}`, 100)));
-      if (r.unfilled.length > 0) out.push(`    Fill in before running: ${r.unfilled.map((u) => `<${u}>`).join(', ')}`);
+      const choices = [{ label: r.label, body: r as RemediationPlanBody }, ...(r.alternatives ?? []).map((a) => ({ label: a.label, body: a as RemediationPlanBody }))];
+      if (choices.length > 1) out.push(`    ${choices.length} alternatives, each a complete plan: choose one.`);
+      choices.forEach((c, k) => {
+        if (choices.length > 1) out.push(`    Plan ${String.fromCharCode(65 + k)}: ${c.label ?? ''}`);
+        out.push(...planText(c.body));
+      });
     }
   }
   if (result.missing.length > 0) {
@@ -118,4 +117,22 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/** One complete plan body as indented text (what it cannot do, steps, commands per shell, checks, rollback, risk). */
+function planText(r: RemediationPlanBody): string[] {
+  const out: string[] = [];
+  for (const x of r.refused ?? []) out.push(...indent(wrap(`WITHHELD: ${x}`, 100)));
+  for (const n of r.notes ?? []) out.push(...indent(wrap(`Note: ${n}`, 100)));
+  r.steps.forEach((s, i) => out.push(...indent(wrap(`${i + 1}. ${s}`, 100))));
+  if (r.commands.esxcli.length > 0) out.push('    ESXi shell:', ...indent(r.commands.esxcli, '      '));
+  if (r.commands.powercli.length > 0) out.push('    PowerCLI:', ...indent(r.commands.powercli, '      '));
+  if (r.verify.length > 0) out.push('    Verify:', ...indent(r.verify, '      '));
+  if (r.verifyPowercli && r.verifyPowercli.length > 0) out.push('    Verify (PowerCLI):', ...indent(r.verifyPowercli, '      '));
+  if (r.rollback.length > 0) out.push('    Rollback:', ...indent(r.rollback, '      '));
+  if (r.rollbackPowercli && r.rollbackPowercli.length > 0) out.push('    Rollback (PowerCLI):', ...indent(r.rollbackPowercli, '      '));
+  if (r.requires && r.requires.length > 0) out.push(...indent(wrap(`Needs: ${r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; ')}`, 100)));
+  out.push(...indent(wrap(`Risk: ${r.risk}`, 100)));
+  if (r.unfilled.length > 0) out.push(`    Fill in before running: ${r.unfilled.map((u) => `FILL_${u}`).join(', ')} (as pasted, those lines refuse to run)`);
+  return out;
 }
