@@ -8,17 +8,16 @@ import { basename, extname } from 'node:path';
 import { analyze } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { renderHtmlReport } from '../core/render/html.ts';
-import { renderMarkdown } from '../core/render/markdown.ts';
-import { renderPathSvg } from '../core/render/svg.ts';
 import { renderText } from '../core/render/text.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import { choice, many, one, parseArgs, UsageError } from './args.ts';
 import { readEvidenceFile } from './read-input.ts';
 import { reportTime, toolVersion } from './report-meta.ts';
-import { runFlows, runWalk } from './flows-command.ts';
-import { loadBundles, runBundle, withObserved } from './bundle-command.ts';
+// The bundle reader, the flows (xstate), the knowledge base, the xlsx reader and the report renderers are loaded
+// by the command or format that needs them (dynamic import: a chunk of their own in the build, tools/build-cli.mjs),
+// so `--help` or `analyze` of a paste start as fast as Node does.
+import { loadBundles, withObserved } from './bundle-command.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 
 export interface Io {
@@ -110,12 +109,13 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
 
   const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration, warnings }), [source, dest], [...src.observed, ...(dst?.observed ?? [])]);
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'markdown') io.stdout(renderMarkdown(result));
+  else if (format === 'markdown') io.stdout((await import('../core/render/markdown.ts')).renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.
-  else if (format === 'svg') io.stdout(renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
+  else if (format === 'svg') io.stdout((await import('../core/render/svg.ts')).renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
   else if (format === 'html') {
     // The articles that explain the findings go into the report's appendix (loaded only for this format).
     const { articlesForFindings } = await import('../kb/index.ts');
+    const { renderHtmlReport } = await import('../core/render/html.ts');
     const articles = articlesForFindings(result.findings.map((f) => f.id));
     io.stdout(renderHtmlReport(result, { generatedAt: reportTime(), toolVersion: toolVersion(), hosts: dest ? [source, dest] : [source], articles }));
   }
@@ -154,11 +154,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'analyze':
         return await runAnalyze(args, io);
       case 'flows':
-        return await runFlows(args, io);
+        return await (await import('./flows-command.ts')).runFlows(args, io);
       case 'walk':
-        return await runWalk(args, io);
+        return await (await import('./flows-command.ts')).runWalk(args, io);
       case 'bundle':
-        return await runBundle(args, io);
+        return await (await import('./bundle-command.ts')).runBundle(args, io);
       case 'explain':
         // Loaded on demand: the knowledge base (Markdown, search index, articles) is not needed by the other commands.
         return await (await import('./explain-command.ts')).runExplain(args, io);
@@ -183,7 +183,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-// Run when executed directly (npm run cli), not when imported by tests or the bin wrapper.
+// Run when executed directly (npm run cli:dev), not when imported by tests or the bin wrapper.
 const invokedDirectly = process.argv[1] !== undefined && /(^|[\\/])main\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
   const code = await main(process.argv.slice(2), {
