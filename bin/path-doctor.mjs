@@ -19,8 +19,18 @@ if (!existsSync(entry)) {
     process.exit(2);
   }
 }
+// A reader that stops early (`| head`, a closed pager) ends the output, not the run: no EPIPE trace, the exit
+// code still says what was found.
+let stdoutOpen = true;
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutOpen = false;
+  process.stdout.emit('drain');
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => (stdoutOpen ? process.stdout.write(s) : true),
   stderr: (s) => process.stderr.write(s),
+  // Long outputs (the scan's JSON) wait here when a pipe is full, instead of queueing the document in memory.
+  drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
 });

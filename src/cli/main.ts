@@ -21,9 +21,12 @@ import { loadBundles, withObserved } from './bundle-command.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 
 export interface Io {
-  stdout(text: string): void;
+  /** Writes to standard output; false (as a Node stream's write) means "wait for drain before writing more". */
+  stdout(text: string): boolean | void;
   stderr(text: string): void;
   stdin?: AsyncIterable<Uint8Array>;
+  /** Resolves when standard output has room again (a pipe to a slow reader); absent where writes never block. */
+  drain?(): Promise<void>;
 }
 
 export const EXIT_OK = 0;
@@ -37,8 +40,9 @@ const USAGE = `usage:
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
   path-doctor bundle FILE [--format text|json]   (hosts, recognised outputs, what is missing, past migrations)
-  path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]
-                      (whole estate: RVTools xlsx/CSV, PowerCLI CSV/JSON, ESXCLI tags, collector JSON)
+  path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold] [--compact]
+                      (whole estate: RVTools xlsx/CSV, PowerCLI CSV/JSON, ESXCLI tags, collector JSON;
+                      --compact: JSON on one line, without indentation)
   FILE is a pasted ESXi shell session or command output; - reads standard input. --source and --dest also take an
   ESXi support bundle (.tgz), a vCenter log export (.zip) or an unpacked bundle folder.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
@@ -130,7 +134,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   walk: ['answer', 'source', 'dest', 'format'],
   bundle: ['format'],
   explain: ['format'],
-  scan: ['format', 'migration'],
+  scan: ['format', 'migration', 'compact'],
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -138,7 +142,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs(argv, {
       multi: ['source', 'dest', 'answer'],
       single: ['format', 'migration', 'source-host', 'dest-host'],
-      flags: ['trace', 'help'],
+      flags: ['trace', 'help', 'compact'],
     });
     if (args.flags.has('help') || args.command === 'help' || args.command === undefined) {
       io.stdout(USAGE);
