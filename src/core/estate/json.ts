@@ -11,14 +11,27 @@ export interface ScanJsonOptions {
   readonly compact?: boolean;
 }
 
-/** Arrays long enough to be written element by element; the other fields are small and go in one piece. */
+/** Arrays long enough to be written a batch of elements at a time; the other fields are small and go in one piece. */
 const STREAMED = new Set(['hosts', 'pairs', 'groups']);
+/** Elements per piece: ~0.5 MB of text for hosts, so a piece is cheap to hold and native stringify does the work. */
+const BATCH = 128;
 
 function indented(value: unknown, prefix: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${prefix}`);
 }
 
-/** The JSON text of a scan result in pieces (a host or a pair each, for the long arrays). */
+/**
+ * Elements `from`..`to` of a top-level array, pretty-printed at their depth: the array is stringified inside an
+ * object of the same nesting (`{ "k": [ … ] }`), whose first and last lines are cut off, so the native
+ * JSON.stringify does the indentation (no regex pass over the text).
+ */
+function prettyBatch(values: readonly unknown[], from: number, to: number): string {
+  // Holes and values JSON cannot hold become null, as JSON.stringify writes them in an array.
+  const text = JSON.stringify({ k: values.slice(from, to) }, null, 2);
+  return text.slice('{\n  "k": [\n'.length, text.length - '\n  ]\n}'.length);
+}
+
+/** The JSON text of a scan result in pieces (a batch of hosts or pairs each, for the long arrays). */
 export function* scanJsonPieces(result: ScanResult, options: ScanJsonOptions = {}): Generator<string> {
   // JSON.stringify drops undefined and function values; so does this (the result is plain data).
   const fields = Object.entries(result).filter(([, v]) => v !== undefined && typeof v !== 'function');
@@ -29,7 +42,10 @@ export function* scanJsonPieces(result: ScanResult, options: ScanJsonOptions = {
       const head = `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
       if (STREAMED.has(key) && Array.isArray(value) && value.length > 0) {
         yield `${head}[`;
-        for (let j = 0; j < value.length; j++) yield `${j > 0 ? ',' : ''}${JSON.stringify(value[j]) ?? 'null'}`;
+        for (let j = 0; j < value.length; j += BATCH) {
+          const text = JSON.stringify(value.slice(j, j + BATCH));
+          yield `${j > 0 ? ',' : ''}${text.slice(1, -1)}`;
+        }
         yield ']';
       } else yield `${head}${JSON.stringify(value)}`;
     }
@@ -46,9 +62,8 @@ export function* scanJsonPieces(result: ScanResult, options: ScanJsonOptions = {
     const tail = i < fields.length - 1 ? ',\n' : '\n';
     if (STREAMED.has(key) && Array.isArray(value) && value.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`;
-      // Array elements that JSON cannot hold (undefined, functions) are written as null, as JSON.stringify does.
-      for (let j = 0; j < value.length; j++) yield `    ${JSON.stringify(value[j]) === undefined ? 'null' : indented(value[j], '    ')}${j < value.length - 1 ? ',\n' : '\n'}`;
-      yield `  ]${tail}`;
+      for (let j = 0; j < value.length; j += BATCH) yield `${j > 0 ? ',\n' : ''}${prettyBatch(value, j, j + BATCH)}`;
+      yield `\n  ]${tail}`;
     } else yield `  ${JSON.stringify(key)}: ${indented(value, '  ')}${tail}`;
   }
   yield '}';
