@@ -135,9 +135,10 @@ async function main(): Promise<void> {
     console.log(`vMotion Path Doctor — the CLI as users run it (node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)})`);
     console.log(`whole processes of node ${BIN} (the build in out/cli), each beside its plain-Node floor; 1 warm-up + ${RUNS} runs each, alternating; medians`);
     console.log('');
-    const rows: string[] = [];
+    console.log(`${'run'.padEnd(44)} ${'time'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(11)}`);
+    // Each row as soon as it is measured: the 50,000-host runs take minutes on a loaded machine.
     const row = (label: string, p: Paired, extra = '') =>
-      rows.push(`${label.padEnd(44)} ${sec(p.ms).padStart(7)} s ${sec(p.floorMs).padStart(7)} s ${times(p.ms / p.floorMs).padStart(6)}× ${mb(p.rssMb).padStart(8)} MB  exit ${p.status}${extra}`);
+      console.log(`${label.padEnd(44)} ${sec(p.ms).padStart(7)} s ${sec(p.floorMs).padStart(7)} s ${times(p.ms / p.floorMs).padStart(6)}× ${mb(p.rssMb).padStart(8)} MB  exit ${p.status}${extra}`);
 
     const help = paired([BIN, '--help'], ['-e', '0']);
     row('--help  (floor: node -e 0)', help);
@@ -172,8 +173,6 @@ async function main(): Promise<void> {
       goal('scan memory per host, 50,000 vs 5,000', s50.rssMb / s5.rssMb / 10, 1, '×', times);
     }
 
-    console.log(`${'run'.padEnd(44)} ${'time'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(11)}`);
-    for (const r of rows) console.log(r);
     console.log('');
     console.log(`${'goal'.padEnd(44)} ${'measured'.padStart(10)} ${'limit'.padStart(12)}  result`);
     for (const g of goals) {
