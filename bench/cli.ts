@@ -3,8 +3,9 @@
  * installed (`node bin/path-doctor.mjs …`, the build in out/cli), each paired in the same run with a floor of plain
  * Node (no tsx): `node -e 0` for start-up, and for the commands Node merely reading the same files and splitting them
  * into lines and fields (bench/support/floor.mjs). Runs alternate between the command and its floor, one warm-up
- * each (which also measures the command's peak memory), then BENCH_RUNS (5) each; medians. On a shared machine
- * the absolute times move with the load; the ratios, measured side by side, are what the goals are about.
+ * each, then BENCH_RUNS (5) each; medians of wall time and of CPU time (user + system, from GNU time where there is
+ * one), and the command's peak RSS. On a shared machine the wall times move with the load; the ratios, measured
+ * side by side, are what the goals are about, and the CPU columns show them with most of the load taken out.
  *
  * Goals (issue 18):
  *   --help                                       ≤ 2× node -e 0
@@ -31,32 +32,28 @@ const RSS_PRELOAD = 'data:text/javascript,process.on("exit",()=>process.stderr.w
 
 interface Run {
   readonly ms: number;
+  /** CPU time (user + system) of the process: far steadier than wall time on a shared machine. NaN without GNU time. */
+  readonly cpuMs: number;
+  readonly rssMb: number;
   readonly status: number | null;
 }
 
-/** Standard output to a file when `out` is given (what `> out.json` does: the CLI writes every byte), else discarded. */
-function stdoutTo(out: string | undefined): number | 'ignore' {
-  return out ? openSync(out, 'w') : 'ignore';
-}
-
+/**
+ * One whole process, standard output to a file when `out` is given (what `> out.json` does: the CLI writes every
+ * byte), else discarded. Under GNU time where there is one (its own start costs both sides the same), which reports
+ * CPU time and peak memory; else the process reports its peak memory at exit (RSS_PRELOAD).
+ */
 function run(args: readonly string[], out?: string): Run {
-  const fd = stdoutTo(out);
+  const fd = out ? openSync(out, 'w') : 'ignore';
   try {
+    const [cmd, pre] = GNU_TIME ? [GNU_TIME, ['-f', 'vpd-cpu %U %S maxrss-kb %M', process.execPath]] : [process.execPath, ['--import', RSS_PRELOAD]];
     const started = performance.now();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'], maxBuffer: 1 << 20 });
-    return { ms: performance.now() - started, status: r.status };
-  } finally {
-    if (typeof fd === 'number') closeSync(fd);
-  }
-}
-
-function peakRssMb(args: readonly string[], out: string | undefined): number {
-  const fd = stdoutTo(out);
-  try {
-    const [cmd, pre] = GNU_TIME ? [GNU_TIME, ['-f', 'maxrss-kb %M', process.execPath]] : [process.execPath, ['--import', RSS_PRELOAD]];
     const r = spawnSync(cmd, [...pre, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', maxBuffer: 1 << 20 });
-    const m = /maxrss-kb (\d+)/.exec(r.stderr);
-    return m ? Number(m[1]) / 1024 : Number.NaN;
+    const ms = performance.now() - started;
+    const cpu = /vpd-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
+    const rss = /maxrss-kb (\d+)/.exec(r.stderr);
+    if (r.status === 2) console.log(`  (exit 2: ${r.stderr.split('\n')[0]})`);
+    return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, status: r.status };
   } finally {
     if (typeof fd === 'number') closeSync(fd);
   }
@@ -70,24 +67,31 @@ function median(xs: readonly number[]): number {
 interface Paired {
   readonly ms: number;
   readonly floorMs: number;
+  readonly cpuMs: number;
+  readonly floorCpuMs: number;
+  /** The command's peak RSS, the largest of its runs. */
   readonly rssMb: number;
   readonly status: number | null;
 }
 
-/** The command and its floor alternately: a warm-up each (the command's peak memory), then RUNS each, medians. */
+/** The command and its floor alternately: a warm-up each, then RUNS each, medians. */
 function paired(command: readonly string[], floor: readonly string[], out?: string): Paired {
-  const rssMb = peakRssMb(command, out);
+  const warm = run(command, out);
   run(floor);
-  const ms: number[] = [];
-  const floorMs: number[] = [];
-  let status: number | null = null;
+  const runs: Run[] = [];
+  const floors: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const r = run(command, out);
-    status = r.status;
-    ms.push(r.ms);
-    floorMs.push(run(floor).ms);
+    runs.push(run(command, out));
+    floors.push(run(floor));
   }
-  return { ms: median(ms), floorMs: median(floorMs), rssMb, status };
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    floorMs: median(floors.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    floorCpuMs: median(floors.map((r) => r.cpuMs)),
+    rssMb: Math.max(warm.rssMb, ...runs.map((r) => r.rssMb)),
+    status: runs[runs.length - 1]!.status,
+  };
 }
 
 interface Goal {
@@ -134,11 +138,14 @@ async function main(): Promise<void> {
   try {
     console.log(`vMotion Path Doctor — the CLI as users run it (node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${new Date().toISOString().slice(0, 10)})`);
     console.log(`whole processes of node ${BIN} (the build in out/cli), each beside its plain-Node floor; 1 warm-up + ${RUNS} runs each, alternating; medians`);
+    console.log('time: wall clock (the goals); cpu: user + system time of the process (steadier on a loaded machine)');
     console.log('');
-    console.log(`${'run'.padEnd(44)} ${'time'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(11)}`);
+    console.log(`${'run'.padEnd(44)} ${'time'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(7)}  ${'cpu'.padStart(9)} ${'floor'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(11)}`);
     // Each row as soon as it is measured: the 50,000-host runs take minutes on a loaded machine.
     const row = (label: string, p: Paired, extra = '') =>
-      console.log(`${label.padEnd(44)} ${sec(p.ms).padStart(7)} s ${sec(p.floorMs).padStart(7)} s ${times(p.ms / p.floorMs).padStart(6)}× ${mb(p.rssMb).padStart(8)} MB  exit ${p.status}${extra}`);
+      console.log(
+        `${label.padEnd(44)} ${sec(p.ms).padStart(7)} s ${sec(p.floorMs).padStart(7)} s ${times(p.ms / p.floorMs).padStart(6)}×  ${sec(p.cpuMs).padStart(7)} s ${sec(p.floorCpuMs).padStart(7)} s ${times(p.cpuMs / p.floorCpuMs).padStart(6)}× ${mb(p.rssMb).padStart(8)} MB  exit ${p.status}${extra}`,
+      );
 
     const help = paired([BIN, '--help'], ['-e', '0']);
     row('--help  (floor: node -e 0)', help);
