@@ -5,7 +5,7 @@
  * the xlsx reader, bundle).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -46,9 +46,12 @@ describe('the installed path-doctor bin (the build in out/cli)', () => {
     expect(bad.stderr).toMatch(/not-esxi\.txt/);
   });
 
-  it('prints the usage and rejects a wrong option as the sources do', async () => {
+  it('prints the usage and the version, and rejects a wrong option, as the sources do', async () => {
     expect((await expectSame(['--help'])).status).toBe(0);
     expect((await expectSame(['analyze', '--bogus'])).status).toBe(2);
+    const version = await expectSame(['--version']);
+    expect(version.stdout).toBe(`path-doctor ${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
+    expect((await expectSame(['analyze', '--version'])).status).toBe(2);
   });
 
   it('loads the chunks of flows, walk, explain and the HTML report', async () => {

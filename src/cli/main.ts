@@ -46,6 +46,7 @@ const USAGE = `usage:
   FILE is a pasted ESXi shell session or command output; - reads standard input. --source and --dest also take an
   ESXi support bundle (.tgz), a vCenter log export (.zip) or an unpacked bundle folder.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
+  path-doctor --version prints the version.
 `;
 
 class InputError extends Error {}
@@ -142,8 +143,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs(argv, {
       multi: ['source', 'dest', 'answer'],
       single: ['format', 'migration', 'source-host', 'dest-host'],
-      flags: ['trace', 'help', 'compact'],
+      flags: ['trace', 'help', 'compact', 'version'],
     });
+    // As other admin CLIs (govc version, esxcli --version): one line a script can log beside its results.
+    if (args.flags.has('version') && args.command === undefined) {
+      io.stdout(`path-doctor ${toolVersion()}\n`);
+      return EXIT_OK;
+    }
     if (args.flags.has('help') || args.command === 'help' || args.command === undefined) {
       io.stdout(USAGE);
       return args.command === undefined && !args.flags.has('help') ? EXIT_BAD_INPUT : EXIT_OK;
