@@ -1,11 +1,36 @@
 #!/usr/bin/env node
-// Installed entry point of the `path-doctor` CLI: runs the TypeScript sources through tsx's loader
-// so the bin and `npm run cli` execute exactly the same code.
-import { register } from 'tsx/esm/api';
+// Installed entry point of the `path-doctor` CLI: runs the build of src/cli in out/cli (tools/build-cli.mjs, run
+// by `npm ci`/`npm install` through `prepare`, by `npm run build`, and before every `npm run cli`), so a start
+// costs what starting Node costs, not a TypeScript transpiler. `npm run cli:dev` runs the sources through tsx.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+// Stack traces name the TypeScript files and lines (the build's source maps point at src/).
+process.setSourceMapsEnabled(true);
+
+const entry = new URL('../out/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  // A checkout installed with --ignore-scripts (or out/ cleaned): build once, where the build tool is installed.
+  process.stderr.write('path-doctor: building the CLI (out/cli is missing) ...\n');
+  try {
+    const { buildCli } = await import('../tools/build-cli.mjs');
+    await buildCli({ quiet: true });
+  } catch (e) {
+    process.stderr.write(`path-doctor: the CLI is not built and cannot be built here (${e instanceof Error ? e.message : String(e)}); run \`npm run build:cli\` in the project folder\n`);
+    process.exit(2);
+  }
+}
+// A reader that stops early (`| head`, a closed pager) ends the output, not the run: no EPIPE trace, the exit
+// code still says what was found.
+let stdoutOpen = true;
+process.stdout.on('error', (e) => {
+  if (e.code !== 'EPIPE') throw e;
+  stdoutOpen = false;
+  process.stdout.emit('drain');
+});
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
+  stdout: (s) => (stdoutOpen ? process.stdout.write(s) : true),
   stderr: (s) => process.stderr.write(s),
+  // Long outputs (the scan's JSON) wait here when a pipe is full, instead of queueing the document in memory.
+  drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
 });

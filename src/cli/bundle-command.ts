@@ -11,7 +11,7 @@ import { applyObserved } from '../core/observed.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 import type { BundleHost, BundleProblem, BundleReading } from '../bundles/index.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
-import { bundleKindOf, readBundlePath } from './bundle-input.ts';
+import { bundleKindOf, type BundleKind } from './bundle-kind.ts';
 import type { Io } from './main.ts';
 
 export async function runBundle(args: ParsedArgs, io: Io): Promise<number> {
@@ -24,10 +24,16 @@ export async function runBundle(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr(`path-doctor: ${file} is not a support bundle: neither a gzip or zip file (by its first bytes) nor a folder.\n`);
     return 2;
   }
-  const reading = await readBundlePath(file, kind);
+  const reading = await readBundle(file, kind);
   if (format === 'json') io.stdout(JSON.stringify(reading, null, 2) + '\n');
   else io.stdout(renderBundle(reading));
   return reading.hosts.some((h) => h.model !== undefined) ? 0 : 2;
+}
+
+/** The bundle reader (src/bundles with its tar and gzip code), loaded only once a file is known to be a bundle. */
+async function readBundle(file: string, kind: BundleKind): Promise<BundleReading> {
+  const { readBundlePath } = await import('./bundle-input.ts');
+  return readBundlePath(file, kind);
 }
 
 function size(bytes: number): string {
@@ -120,7 +126,7 @@ export async function loadBundles(files: readonly string[]): Promise<BundleSide>
       side.rest.push(file);
       continue;
     }
-    const reading = await readBundlePath(file, kind);
+    const reading = await readBundle(file, kind);
     const hosts = reading.hosts.filter((h): h is BundleHost & { model: HostModel } => h.model !== undefined);
     if (hosts.length === 0) {
       const why = reading.problems.find((p) => p.fatal)?.message ?? reading.problems[0]?.message;

@@ -1,40 +1,20 @@
 /**
  * The Node side of the bundle reader (src/bundles is pure): a file on disk as a ByteSource read through a file
- * handle (a 1 GB export is never loaded whole), an unpacked bundle folder walked without following links, and the
- * magic-byte test that tells a bundle from a pasted text file (issue 9: never by the extension).
+ * handle (a 1 GB export is never loaded whole) and an unpacked bundle folder walked without following links. The
+ * magic-byte test that tells a bundle from a pasted text file is bundle-kind.ts (re-exported here).
  */
 import { lstat, open, readdir } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { formatOf, isBundleArchive, readBundle, readFolder } from '../bundles/index.ts';
+import { isBundleArchive, readBundle, readFolder } from '../bundles/index.ts';
 import type { BundleReading, ByteSource, FolderEntry, ReadOptions } from '../bundles/index.ts';
+import type { BundleKind } from './bundle-kind.ts';
+
+export { bundleKindOf, type BundleKind } from './bundle-kind.ts';
 
 const CHUNK = 1024 * 1024;
 /** Folder depth walked below an unpacked bundle (vmfs/volumes/<ds>/<vm>/… is 5). */
 const MAX_FOLDER_DEPTH = 24;
-
-export type BundleKind = 'archive' | 'folder';
-
-/** `archive` for a gzip or zip file (by its first bytes), `folder` for a directory, undefined otherwise. */
-export async function bundleKindOf(path: string): Promise<BundleKind | undefined> {
-  if (path === '-') return undefined;
-  let s;
-  try {
-    s = await lstat(path);
-  } catch {
-    return undefined;
-  }
-  if (s.isDirectory()) return 'folder';
-  if (!s.isFile() || s.size < 4) return undefined;
-  const handle = await open(path, 'r');
-  try {
-    const head = new Uint8Array(4);
-    await handle.read(head, 0, 4, 0);
-    return formatOf(head) === 'unknown' ? undefined : 'archive';
-  } finally {
-    await handle.close();
-  }
-}
 
 async function fileSource(path: string, handle: FileHandle, size: number): Promise<ByteSource> {
   const read = async (start: number, end: number): Promise<Uint8Array> => {

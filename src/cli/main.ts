@@ -8,24 +8,26 @@ import { basename, extname } from 'node:path';
 import { analyze } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { renderHtmlReport } from '../core/render/html.ts';
-import { renderMarkdown } from '../core/render/markdown.ts';
-import { renderPathSvg } from '../core/render/svg.ts';
 import { renderText } from '../core/render/text.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import { choice, many, one, parseArgs, UsageError } from './args.ts';
 import { readEvidenceFile } from './read-input.ts';
 import { reportTime, toolVersion } from './report-meta.ts';
-import { runFlows, runWalk } from './flows-command.ts';
-import { loadBundles, runBundle, withObserved } from './bundle-command.ts';
+// The bundle reader, the flows (xstate), the knowledge base, the xlsx reader and the report renderers are loaded
+// by the command or format that needs them (dynamic import: a chunk of their own in the build, tools/build-cli.mjs),
+// so `--help` or `analyze` of a paste start as fast as Node does.
+import { loadBundles, withObserved } from './bundle-command.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 import { capSentence, nameList } from '../core/sentence.ts';
 
 export interface Io {
-  stdout(text: string): void;
+  /** Writes to standard output; false (as a Node stream's write) means "wait for drain before writing more". */
+  stdout(text: string): boolean | void;
   stderr(text: string): void;
   stdin?: AsyncIterable<Uint8Array>;
+  /** Resolves when standard output has room again (a pipe to a slow reader); absent where writes never block. */
+  drain?(): Promise<void>;
 }
 
 export const EXIT_OK = 0;
@@ -39,11 +41,13 @@ const USAGE = `usage:
   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
   path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
   path-doctor bundle FILE [--format text|json]   (hosts, recognised outputs, what is missing, past migrations)
-  path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]
-                      (whole estate: RVTools xlsx/CSV, PowerCLI CSV/JSON, ESXCLI tags, collector JSON)
+  path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold] [--compact]
+                      (whole estate: RVTools xlsx/CSV, PowerCLI CSV/JSON, ESXCLI tags, collector JSON;
+                      --compact: JSON on one line, without indentation)
   FILE is a pasted ESXi shell session or command output; - reads standard input. --source and --dest also take an
   ESXi support bundle (.tgz), a vCenter log export (.zip) or an unpacked bundle folder.
   Exit code: 0 no blocker or high finding, 1 at least one, 2 bad input, 3 (walk) a question is unanswered.
+  path-doctor --version prints the version.
 `;
 
 class InputError extends Error {}
@@ -111,12 +115,13 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
 
   const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration, warnings }), [source, dest], [...src.observed, ...(dst?.observed ?? [])]);
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
-  else if (format === 'markdown') io.stdout(renderMarkdown(result));
+  else if (format === 'markdown') io.stdout((await import('../core/render/markdown.ts')).renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.
-  else if (format === 'svg') io.stdout(renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
+  else if (format === 'svg') io.stdout((await import('../core/render/svg.ts')).renderPathSvg(result, { hosts: dest ? [source, dest] : [source] }));
   else if (format === 'html') {
     // The articles that explain the findings go into the report's appendix (loaded only for this format).
     const { articlesForFindings } = await import('../kb/index.ts');
+    const { renderHtmlReport } = await import('../core/render/html.ts');
     const articles = articlesForFindings(result.findings.map((f) => f.id));
     io.stdout(renderHtmlReport(result, { generatedAt: reportTime(), toolVersion: toolVersion(), hosts: dest ? [source, dest] : [source], articles }));
   }
@@ -131,7 +136,7 @@ const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   walk: ['answer', 'source', 'dest', 'format'],
   bundle: ['format'],
   explain: ['format'],
-  scan: ['format', 'migration'],
+  scan: ['format', 'migration', 'compact'],
 };
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -139,8 +144,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const args = parseArgs(argv, {
       multi: ['source', 'dest', 'answer'],
       single: ['format', 'migration', 'source-host', 'dest-host'],
-      flags: ['trace', 'help'],
+      flags: ['trace', 'help', 'compact', 'version'],
     });
+    // As other admin CLIs (govc version, esxcli --version): one line a script can log beside its results.
+    if (args.flags.has('version') && args.command === undefined) {
+      io.stdout(`path-doctor ${toolVersion()}\n`);
+      return EXIT_OK;
+    }
     if (args.flags.has('help') || args.command === 'help' || args.command === undefined) {
       io.stdout(USAGE);
       return args.command === undefined && !args.flags.has('help') ? EXIT_BAD_INPUT : EXIT_OK;
@@ -155,11 +165,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'analyze':
         return await runAnalyze(args, io);
       case 'flows':
-        return await runFlows(args, io);
+        return await (await import('./flows-command.ts')).runFlows(args, io);
       case 'walk':
-        return await runWalk(args, io);
+        return await (await import('./flows-command.ts')).runWalk(args, io);
       case 'bundle':
-        return await runBundle(args, io);
+        return await (await import('./bundle-command.ts')).runBundle(args, io);
       case 'explain':
         // Loaded on demand: the knowledge base (Markdown, search index, articles) is not needed by the other commands.
         return await (await import('./explain-command.ts')).runExplain(args, io);
@@ -185,7 +195,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-// Run when executed directly (npm run cli), not when imported by tests or the bin wrapper.
+// Run when executed directly (npm run cli:dev), not when imported by tests or the bin wrapper.
 const invokedDirectly = process.argv[1] !== undefined && /(^|[\\/])main\.ts$/.test(process.argv[1]);
 if (invokedDirectly) {
   const code = await main(process.argv.slice(2), {

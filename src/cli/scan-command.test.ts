@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleA, bundleB, vcenterBundle } from '../bundles/fixtures.test-support.ts';
 import { zip } from '../bundles/test-support.ts';
+import { estate50Files } from '../imports/test-support/estate-50.ts';
+import { main } from './main.ts';
 import { runCli, runJson } from './run-cli.test-support.ts';
 
 const F = 'src/imports/__fixtures__';
@@ -35,6 +37,50 @@ describe('path-doctor scan', () => {
     const r = await runCli(['scan', file, '--format', 'json']);
     expect(JSON.parse(r.stdout).summary).toMatchObject({ hosts: 2, worst: 'none' });
     expect(r.code).toBe(0);
+  });
+
+  it('--compact writes the same JSON on one line; it applies to JSON only', async () => {
+    const pretty = await runCli(['scan', ...ESTATE, '--format', 'json']);
+    const compact = await runCli(['scan', ...ESTATE, '--format', 'json', '--compact']);
+    expect(compact.code).toBe(pretty.code);
+    expect(compact.stdout.trimEnd()).not.toContain('\n');
+    expect(compact.stdout.length).toBeLessThan(pretty.stdout.length * 0.8);
+    expect(JSON.parse(compact.stdout)).toEqual(JSON.parse(pretty.stdout));
+    const text = await runCli(['scan', ...ESTATE, '--compact']);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/--compact applies to --format json/);
+  });
+
+  it('streams the JSON, waiting for a full standard output to drain, and writes every byte', async () => {
+    const files = Object.entries(estate50Files()).map(([name, text]) => {
+      const p = join(dir, `s50-${name}`);
+      writeFileSync(p, text);
+      return p;
+    });
+    const writes: string[] = [];
+    let drains = 0;
+    let waiting = false;
+    const code = await main(['scan', ...files, '--format', 'json'], {
+      stdout: (s) => {
+        // A pipe whose reader is slow: every write fills it; writing again before the drain is the bug.
+        expect(waiting).toBe(false);
+        writes.push(s);
+        waiting = true;
+        return false;
+      },
+      stderr: () => {},
+      drain: async () => {
+        drains++;
+        await new Promise((r) => setTimeout(r, 1));
+        waiting = false;
+      },
+    });
+    const whole = await runCli(['scan', ...files, '--format', 'json']);
+    expect(code).toBe(whole.code);
+    expect(writes.join('')).toBe(whole.stdout);
+    // 50 hosts are ~0.3 MB of JSON: more than one write, each followed by a wait but the last.
+    expect(writes.length).toBeGreaterThan(1);
+    expect(drains).toBe(writes.length - 1);
   });
 
   it('writes CSV and Markdown with formula injection neutralised', async () => {

@@ -1,12 +1,12 @@
 /**
- * `path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold]`:
+ * `path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold] [--compact]`:
  * the whole-estate scan (issue 8). FILEs are RVTools exports (xlsx or per-tab CSV), PowerCLI CSV/JSON exports,
  * the ESXCLI tag output, the collector JSON (collectors/Get-VpdEstate.ps1) or pasted ESXi sessions, merged per host;
  * and support bundles (issue 9: a host `.tgz`, a vCenter log export `.zip`, an unpacked bundle folder), told apart
  * from exports by their first bytes and, for a zip, by holding host bundles (an xlsx is a zip too).
  * Exit codes as for analyze: 0 no blocker or high risk, 1 at least one host or pair with one, 2 bad input or usage.
  */
-import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate } from '../core/estate/index.ts';
+import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate, scanJsonPieces } from '../core/estate/index.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
 import { bundleEstate, joinBundles, NO_EXPORTS } from '../bundles/index.ts';
 import type { BundleEstate, EstateParts } from '../bundles/index.ts';
@@ -17,12 +17,33 @@ import type { Io } from './main.ts';
 
 export const SCAN_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
+/** Pieces are gathered up to this size per write: few system calls, and never the whole document in memory. */
+const WRITE_BYTES = 256 * 1024;
+
+/**
+ * Writes the JSON as it is produced (27 MB at 5,000 hosts, pretty-printed), waiting whenever standard output is
+ * full (a pipe into jq or a slow reader), so memory holds one batch of text, not the document.
+ */
+async function writePieces(io: Io, pieces: Iterable<string>, end: string): Promise<void> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < WRITE_BYTES) continue;
+    const more = io.stdout(batch);
+    batch = '';
+    if (more === false && io.drain) await io.drain();
+  }
+  io.stdout(batch + end);
+}
+
 export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const files = args.positionals;
   if (files.length === 0) throw new UsageError('scan needs at least one FILE (an RVTools, PowerCLI or collector export)');
   if (files.includes('-')) throw new UsageError('scan reads files only (an xlsx cannot come from standard input)');
   const format = choice(args, 'format', SCAN_FORMATS, 'text');
   const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
+  const compact = args.flags.has('compact');
+  if (compact && format !== 'json') throw new UsageError('--compact applies to --format json');
 
   const exports: string[] = [];
   const bundles: BundleEstate[] = [];
@@ -55,7 +76,7 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
     return 2;
   }
   const result = scanEstate({ hosts, sources, warnings, migration });
-  if (format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (format === 'json') await writePieces(io, scanJsonPieces(result, { compact }), '\n');
   else if (format === 'csv') io.stdout(renderScanCsv(result));
   else if (format === 'markdown') io.stdout(renderScanMarkdown(result));
   else io.stdout(renderScanText(result));

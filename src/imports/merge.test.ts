@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importEstate } from './import-estate.ts';
+import { genHost, powercliVmkCsv, rvtoolsCsv } from './test-support/estate-generator.ts';
 import { fixture, text } from './test-support/files.ts';
 
 const RV4 = ['vSC_VMK', 'vHost', 'vSwitch', 'vPort', 'dvSwitch', 'dvPort'].map((t) => fixture(`rvtools-4x/RVTools_tab${t}.csv`));
@@ -69,5 +70,29 @@ describe('merging the files of one estate per host', () => {
     const r = importEstate([fixture('rvtools-4x/RVTools_tabvInfo.csv')]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/^no host found in rvtools-4x\/RVTools_tabvInfo\.csv: expected an RVTools export/);
+  });
+});
+
+describe('the cap on the hosts of an estate', () => {
+  // The six files of one estate each list every host: the cap counts hosts, not rows across the files.
+  const files = (hosts: number, from = 0) => {
+    const list = Array.from({ length: hosts }, (_, k) => genHost(from + k, 0, 'Prod'));
+    return [
+      ...Object.entries(rvtoolsCsv(list)).map(([name, text]) => ({ name: `${from}-${name}`, kind: 'text' as const, text })),
+      { name: `${from}-vmk.csv`, kind: 'text' as const, text: powercliVmkCsv(list) },
+    ];
+  };
+
+  it('accepts an estate at the cap however many files list each host', () => {
+    const r = importEstate(files(10), { maxHosts: 10 });
+    expect(r.ok && r.hosts.length).toBe(10);
+  });
+
+  it('refuses more hosts than the cap, in one file or across files, in one sentence', () => {
+    const one = importEstate(files(11), { maxHosts: 10 });
+    expect(one.ok).toBe(false);
+    if (!one.ok) expect(one.error.message).toBe('the files describe 11 hosts, more than the 10 any vCenter estate has: refused');
+    const across = importEstate([...files(6), ...files(6, 100)], { maxHosts: 10 });
+    expect(!across.ok && across.error.message).toBe('the files describe 12 hosts, more than the 10 any vCenter estate has: refused');
   });
 });

@@ -5,6 +5,8 @@
 export { scanEstate, scanEstateWithStats, MAX_CLUSTER_HOSTS_FOR_PAIRS } from './scan.ts';
 export type { ScanInput, ScanProgress, ScanStats } from './scan.ts';
 export { renderScanCsv, renderScanMarkdown, renderScanText, MAX_LISTED } from './render.ts';
+export { scanJsonPieces } from './json.ts';
+export type { ScanJsonOptions } from './json.ts';
 export { csvCell, markdownCell, neutraliseFormula, plain } from './cells.ts';
 export { PAIR_FINDING_IDS } from './pair-scan.ts';
 export { FILL } from './unknowns.ts';
