@@ -15,6 +15,7 @@ import { applyObserved, type ObservedMigration } from '../observed.ts';
 import { loadEvidence } from '../../parsers/index.ts';
 import { renderMarkdown } from './markdown.ts';
 import { VETTED_URLS } from './links.ts';
+import { quoteSh, unsafeReason } from '../remediation/shell.ts';
 
 const META = { generatedAt: '2026-11-25T09:30:00.000Z', toolVersion: '9.8.7' };
 const md = new MarkdownIt({ html: true });
@@ -91,6 +92,25 @@ function inlineTexts(markdown: string): string[] {
   return texts;
 }
 
+/** The contents of code blocks and spans: commands and evidence lines, shown verbatim. */
+function codeTexts(markdown: string): string[] {
+  const texts: string[] = [];
+  walk(md.parse(markdown, {}), (t) => {
+    if (t.type === 'fence' || t.type === 'code_block' || t.type === 'code_inline') texts.push(t.content);
+  });
+  return texts;
+}
+
+/**
+ * Where a reader finds the name: as text, or in a command exactly as quoted for the ESXi shell (a port group's name
+ * now appears only in commands). A name no quoting makes safe withholds the plan instead.
+ */
+function nameShown(markdown: string, name: string): boolean {
+  if (unsafeReason(name) !== undefined && markdown.includes('**Withheld:**')) return true;
+  const want = shown(name);
+  return inlineTexts(markdown).some((t) => t.includes(want)) || codeTexts(markdown).some((t) => t.includes(quoteSh(name)));
+}
+
 /** The name as one line of text: what mdText keeps (line breaks and tabs as spaces, control characters dropped). */
 function shown(name: string): string {
   return name
@@ -140,7 +160,7 @@ describe.each<Vector>(['port group', 'host', 'VM'])('Markdown report with a host
   const template = elements(baseline);
 
   it('the plain name shows, and the template links only to vetted addresses', () => {
-    expect(inlineTexts(baseline).some((t) => t.includes('plainname'))).toBe(true);
+    expect(nameShown(baseline, 'plainname')).toBe(true);
     for (const e of template.filter((x) => x.startsWith('link '))) expect(VETTED_URLS.has(e.slice(5)), e).toBe(true);
   });
 
@@ -149,8 +169,7 @@ describe.each<Vector>(['port group', 'host', 'VM'])('Markdown report with a host
       fc.property(names, (name) => {
         const text = report(vector, name);
         expect(elements(text)).toEqual(template);
-        const want = shown(name);
-        if (want !== '') expect(inlineTexts(text).some((t) => t.includes(want)), JSON.stringify(name)).toBe(true);
+        if (shown(name) !== '') expect(nameShown(text, name), JSON.stringify(name)).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -168,11 +187,11 @@ describe('a hostile port-group name in a pasted esxcfg-vmknic -l', () => {
       return renderMarkdown(analyze({ source, dest: B, migration: 'snapshots' }), META);
     };
     const text = render(name);
-    expect(text).toContain(`"${name}"`); // in the commands, exactly as quoted for the shell
+    expect(text).toContain(quoteSh(name)); // in the commands, exactly as quoted for the shell
     expect(elements(text)).toEqual(elements(render('plainname')));
     // The evidence and the commands are code blocks: the name is there verbatim, as data, never as markup.
     const blocks = md.parse(text, {}).filter((t) => t.type === 'fence').map((t) => t.content);
     expect(blocks.some((b) => b.includes(`vmk1       ${name}`))).toBe(true);
-    expect(blocks.some((b) => b.includes(`-p "${name}"`))).toBe(true);
+    expect(blocks.some((b) => b.includes(`-p '${name}'`))).toBe(true);
   });
 });
