@@ -482,7 +482,7 @@ class HostBuilder {
     if (stack === DEFAULT_NETSTACK) {
       if (table.defaultGateway) this.defaultGateway(table.defaultGateway.address, table.defaultGateway.ref);
       const defaultRoute = table.routes.find((r) => r.network === '0.0.0.0' && r.netmask === '0.0.0.0' && r.gateway !== '0.0.0.0');
-      if (defaultRoute) this.defaultGateway(defaultRoute.gateway, defaultRoute.ref);
+      if (defaultRoute?.gateway !== undefined) this.defaultGateway(defaultRoute.gateway, defaultRoute.ref);
     }
     // Plain `esxcfg-route` prints only the default gateway line: no table to keep.
     const first = table.routes[0];
@@ -633,6 +633,47 @@ class HostBuilder {
     this.warnings.push({ file: ref.file, line: ref.line, message });
   }
 
+  /**
+   * A route the analysis can use: all four fields known. A route whose vmknic was not printed (ESX 4.x) takes the
+   * vmknic of its stack whose subnet holds the gateway (or, for a connected route, the route's network) — what the
+   * VMkernel itself does for such a route — when exactly one vmknic fits; warned, since it is inferred. A route
+   * with an unknown network, mask or gateway is left out of the analysis (warned), not guessed.
+   */
+  private completeRoute(
+    row: RouteRow,
+    netstack: string,
+    vmknics: readonly Vmknic[],
+  ): { network: string; netmask: string; gateway: string; interface: string } | undefined {
+    const { network, netmask, gateway } = row;
+    if (network === undefined || netmask === undefined || gateway === undefined) {
+      const lost = [network === undefined ? 'network' : '', netmask === undefined ? 'netmask' : '', gateway === undefined ? 'gateway' : '']
+        .filter((w) => w !== '')
+        .join(' and ');
+      this.warn(row.ref, `${this.name}: the route on line ${row.ref.line} is left out of the analysis: its ${lost} cannot be read.`);
+      return undefined;
+    }
+    if (row.interface !== undefined) return { network, netmask, gateway, interface: row.interface };
+    const target = gateway === '0.0.0.0' ? network : gateway;
+    const owners = vmknics.filter(
+      (v) =>
+        (v.netstack ?? DEFAULT_NETSTACK) === netstack &&
+        v.ipv4 !== undefined &&
+        v.netmask !== undefined &&
+        sameSubnet(v.ipv4, target, v.netmask) &&
+        (gateway !== '0.0.0.0' || v.netmask === netmask),
+    );
+    const owner = owners[0];
+    if (owners.length === 1 && owner !== undefined) {
+      this.warn(row.ref, `${this.name}: the route on line ${row.ref.line} names no vmknic; ${owner.name} is taken, the vmknic whose subnet holds ${target} (inferred).`);
+      return { network, netmask, gateway, interface: owner.name };
+    }
+    this.warn(
+      row.ref,
+      `${this.name}: the route on line ${row.ref.line} names no vmknic and ${owners.length === 0 ? 'no pasted vmknic' : 'more than one vmknic'} holds ${target}; it is left out of the analysis.`,
+    );
+    return undefined;
+  }
+
   // --- result ---------------------------------------------------------------------------------------------------
 
   build(): HostModel {
@@ -642,17 +683,13 @@ class HostBuilder {
       .map((draft) => buildVmknic(draft, vswitches));
     const routes: Route[] = [];
     for (const [netstack, set] of this.routes) {
-      set.rows.forEach((row, order) => {
-        routes.push({
-          netstack,
-          network: row.network,
-          netmask: row.netmask,
-          gateway: row.gateway,
-          interface: row.interface,
-          order,
-          evidence: row.ref,
-        });
-      });
+      let order = 0;
+      for (const row of set.rows) {
+        const route = this.completeRoute(row, netstack, vmknics);
+        if (route === undefined) continue;
+        routes.push({ netstack, ...route, order, evidence: row.ref });
+        order++;
+      }
     }
     const advanced: [string, AdvancedValue][] = [];
     for (const [key, fact] of this.facts) {
@@ -773,7 +810,17 @@ export function advancedKey(raw: string): string {
 }
 
 function routeKey(row: RouteRow): string {
-  return `${row.network}/${row.netmask} via ${row.gateway} on ${row.interface}`;
+  return `${row.network ?? '?'}/${row.netmask ?? '?'} via ${row.gateway ?? '?'} on ${row.interface ?? '?'}`;
+}
+
+function ipv4Number(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function sameSubnet(a: string, b: string, mask: string): boolean {
+  const m = ipv4Number(mask);
+  // Bitwise AND works on signed 32-bit numbers: compare the unsigned results.
+  return ((ipv4Number(a) & m) >>> 0) === ((ipv4Number(b) & m) >>> 0);
 }
 
 /** Undefined when both tables hold the same routes (order aside); else one route only one of them lists. */
