@@ -635,7 +635,7 @@ export function readRow<K extends string>(
   const joined = joinTabSplitValues(tokens);
   if (joined !== undefined) {
     const repaired = readTokens(layout, joined.tokens, false);
-    if (repaired.kind === 'row' && repaired.refused.length === 0) {
+    if (repaired.kind === 'row' && (reading.kind === 'mismatch' || repaired.refused.length < reading.refused.length)) {
       return { ...repaired, repairs: joined.values.map((v) => `a tab inside ${quote(v)} was taken out (the value was split by a copy)`) };
     }
   }

@@ -32,11 +32,15 @@ function undoLookalikes(text: string): { text: string; changed: string[] } {
 const OCTET_LIKE = /^[0-9OoIl|]{1,3}$/;
 const REDACTED_OCTET = /^(?:[xX]{1,3}|[*#?]{1,3}|[nN]{1,3}|[yYzZ]{1,3})$/;
 
-function readDotted(text: string, accept: (t: string) => boolean): CellReading {
+const MASK_OCTETS = new Set(['0', '128', '192', '224', '240', '248', '252', '254', '255']);
+
+function readDotted(text: string, accept: (t: string) => boolean, mask = false): CellReading {
   if (accept(text)) return { kind: 'ok', value: text };
   const parts = text.split('.');
   if (parts.length !== 4 || parts.some((p) => p === '')) return { kind: 'bad' };
   if (parts.some((p) => REDACTED_OCTET.test(p)) && parts.every((p) => REDACTED_OCTET.test(p) || /^\d{1,3}$/.test(p))) {
+    // A redacted mask still shows mask octets where it shows any (`255.255.x.0`); `x.178.47.127` is no mask.
+    if (mask && !parts.every((p) => REDACTED_OCTET.test(p) || MASK_OCTETS.has(p))) return { kind: 'bad' };
     return { kind: 'redacted' };
   }
   if (!parts.every((p) => OCTET_LIKE.test(p)) || !/[OoIl|]/.test(text)) return { kind: 'bad' };
@@ -51,7 +55,7 @@ export function readIpv4Cell(text: string): CellReading {
 
 /** A dotted netmask cell: printed, OCR-repaired, or redacted. */
 export function readMaskCell(text: string): CellReading {
-  return readDotted(stripEmphasis(text), isIpv4Mask);
+  return readDotted(stripEmphasis(text), isIpv4Mask, true);
 }
 
 /** A vmknic name: `vmk1`, or `vmkO` / `vmko` / `vmkl` with look-alike letters for digits. */

@@ -11,7 +11,7 @@
 import type { VmknicRow } from './records.ts';
 import { fail, ok, refOf } from './types.ts';
 import type { CommandParser, ParserWarning } from './types.ts';
-import { cellRefusal, hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
+import { hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
 import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
 import { cellValue, isIpv4Like, isMaskLike, isVmkLike, nearestKnown, readIpv4Cell, readMaskCell, readVmkCell } from './damage.ts';
 import {

@@ -7,9 +7,9 @@
  * unknown with a warning on that row's line.
  */
 import { describe, expect, it } from 'vitest';
-import { splitPaste } from './split.ts';
-import { parserFor, PARSERS } from './registry.ts';
-import type { CommandKind, ParserWarning } from './types.ts';
+import type { CommandKind } from './types.ts';
+import { readPaste, recordsOf } from './published.test-support.ts';
+import type { ReadBlock } from './published.test-support.ts';
 
 const texts = import.meta.glob<string>('./__fixtures__/published/*.txt', { query: '?raw', import: 'default', eager: true });
 const sidecars = import.meta.glob<Sidecar>('./__fixtures__/published/*.json', { import: 'default', eager: true });
@@ -26,34 +26,6 @@ export interface Sidecar {
   readonly esxiVersion: string;
   readonly damage: readonly string[];
   readonly expected: readonly ExpectedBlock[];
-}
-
-export interface ReadBlock {
-  readonly kind: CommandKind;
-  readonly value: unknown;
-  readonly warnings: readonly ParserWarning[];
-}
-
-/** Splits and parses one paste the way loadEvidence does; blocks of unsupported commands are left out. */
-export function readPaste(text: string, file = 'paste.txt'): { blocks: ReadBlock[]; splitWarnings: readonly { line: number; message: string }[] } {
-  const split = splitPaste(text, file, PARSERS);
-  const blocks: ReadBlock[] = [];
-  for (const sb of split.blocks) {
-    if (sb.kind === null) continue;
-    const result = parserFor(sb.kind).parse(sb.block);
-    blocks.push({ kind: sb.kind, value: result.ok ? result.value : undefined, warnings: result.ok ? result.warnings : [...result.warnings, result.error] });
-  }
-  return { blocks, splitWarnings: split.warnings };
-}
-
-/** The records of a parsed block as a list (route tables and single records are wrapped). */
-export function recordsOf(kind: CommandKind, value: unknown): Record<string, unknown>[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value as Record<string, unknown>[];
-  const v = value as Record<string, unknown>;
-  if (kind === 'esxcfg-route' || kind === 'route-ipv4-list') return (v.routes as Record<string, unknown>[]) ?? [];
-  if (kind === 'system-version' || kind === 'vmware-version') return [v];
-  return [v];
 }
 
 function lineOf(record: Record<string, unknown>): number | undefined {
