@@ -145,6 +145,11 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
         message: `The outputs without a prompt in ${file} come from esx.conf files naming different hosts (${names.map((h) => h.name).join(', ')}); they are kept together under the placeholder "${given.name}". Paste each host with its prompt to keep them apart.`,
       });
     }
+    const joined = joinPromptHost(parsed, file, spelling, warnings);
+    if (joined !== undefined) {
+      unnamed.set(file, joined);
+      continue;
+    }
     unnamed.set(file, { key: `u:${file}`, name: given.name, assumed: true });
   }
   // A placeholder must not look like another host's name.
@@ -164,6 +169,81 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
     }
     return unnamed.get(p.block.file) as HostId;
   });
+}
+
+/**
+ * Issue 16: a session whose first command was pasted without its prompt and the rest with `[root@esx01:~]` is one
+ * host, not a placeholder host beside esx01 (which would be analysed as a migration to itself). The blocks without
+ * a prompt join the host the rest of the file names when the file names exactly one host and nothing in them
+ * contradicts it: no vmknic of the same name with another address or MAC, no other version. Warned, since it is
+ * inferred. A file naming two hosts, or with a contradiction, keeps the placeholder: two hosts are never merged.
+ */
+function joinPromptHost(
+  parsed: readonly ParsedBlock[],
+  file: string,
+  spelling: ReadonlyMap<string, string>,
+  warnings: ParseWarning[],
+): HostId | undefined {
+  const inFile = parsed.filter((p) => p.block.file === file);
+  const named = new Set(inFile.flatMap((p) => (p.block.host?.trim() ? [p.block.host.trim().toLowerCase()] : [])));
+  if (named.size !== 1) return undefined;
+  const key = [...named][0] as string;
+  const bare = inFile.filter((p) => !p.block.host?.trim());
+  const prompted = inFile.filter((p) => p.block.host?.trim());
+  const a = identityFacts(bare);
+  const b = identityFacts(prompted);
+  const conflict = [...a.entries()].find(([k, v]) => b.has(k) && b.get(k) !== v);
+  const name = spelling.get(key) ?? key;
+  const first = bare[0]?.block.lines.find((l) => l.text.trim() !== '')?.n ?? 1;
+  if (conflict !== undefined) {
+    warnings.push({
+      file,
+      line: first,
+      message: `The outputs without a prompt in ${file} are not read as ${name}'s: ${conflict[0]} is ${conflict[1]} there but ${b.get(conflict[0]) ?? ''} in ${name}'s outputs, so they come from another host; they are kept apart.`,
+    });
+    return undefined;
+  }
+  const shared = [...a.keys()].filter((k) => b.has(k));
+  warnings.push({
+    file,
+    line: first,
+    message:
+      `The outputs without a prompt in ${file} are read as ${name}'s: the rest of the paste names only ${name}` +
+      (shared.length > 0 ? ` and they agree with it (${shared.slice(0, 3).join(', ')})` : ' and nothing in them contradicts it') +
+      `. If they came from another host, paste them with that host's prompt.`,
+  });
+  return { key: `n:${key}`, name, assumed: false };
+}
+
+/** Facts that tell hosts apart: each vmknic's IPv4 address and MAC, and the version/build. */
+function identityFacts(blocks: readonly ParsedBlock[]): Map<string, string> {
+  const facts = new Map<string, string>();
+  const set = (k: string, v: string | undefined): void => {
+    if (v !== undefined && !facts.has(k)) facts.set(k, v.toLowerCase());
+  };
+  for (const p of blocks) {
+    switch (p.kind) {
+      case 'esxcfg-vmknic':
+        for (const r of p.value) {
+          if (r.family === 'IPv4') set(`${r.name} address`, r.address);
+          set(`${r.name} MAC`, r.mac);
+        }
+        break;
+      case 'interface-list':
+        for (const r of p.value) set(`${r.name} MAC`, r.mac);
+        break;
+      case 'ipv4-get':
+        for (const r of p.value) set(`${r.name} address`, r.address);
+        break;
+      case 'vmware-version':
+      case 'system-version':
+        set('the build', p.value.build);
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
