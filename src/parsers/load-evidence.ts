@@ -13,7 +13,7 @@ import type { ParsedBlock } from './assemble.ts';
 import { parserFor, PARSERS } from './registry.ts';
 import { COMMAND_EXAMPLES, splitPaste } from './split.ts';
 import type { SplitBlock } from './split.ts';
-import type { CommandKind } from './types.ts';
+import type { Block, CommandKind } from './types.ts';
 
 /** 64 MiB of text: far above any real session, low enough to refuse a wrong file before it stalls the tool. */
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
@@ -157,7 +157,10 @@ function parseBlock<K extends CommandKind>(sb: SplitBlock, kind: K): BlockOutcom
     return { ok: false, error: { file, line, message }, command: label, reason: result.error.message, warnings };
   }
   // The registry maps each kind to the parser of that kind's record, so value has the type ParsedBlock pairs with K.
-  return { ok: true, parsed: { kind, block, value: result.value } as ParsedBlock, warnings };
+  // The block's lines are not needed once parsed (records carry their evidence lines): only the first is kept, so a
+  // 60 MB paste does not hold a million line objects through the assembly (issue 17: peak memory under 1 GB).
+  const kept: Block = { ...block, lines: block.lines.slice(0, 1) };
+  return { ok: true, parsed: { kind, block: kept, value: result.value } as ParsedBlock, warnings };
 }
 
 function describe(sb: SplitBlock, parsed: boolean): LoadedBlock {
