@@ -79,12 +79,15 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
   const warnings: ParseWarning[] = [];
   const blocks: LoadedBlock[] = [];
   for (const input of inputs) {
-    const split = splitPaste(input.text, input.file, PARSERS);
-    warnings.push(...split.warnings);
+    // Each block is let go once parsed, so the lines of a large paste are freed as the parse goes on rather than
+    // all at the end (issue 17: peak memory of a 60 MB paste). No local keeps the split result itself.
+    const pending = splitBlocks(input, warnings);
     let recognised = 0;
     let firstFailure: { line: number; command: string; reason: string } | undefined;
     const before = parsed.length;
-    for (const sb of split.blocks) {
+    for (let b = 0; b < pending.length; b++) {
+      const sb = pending[b] as SplitBlock;
+      pending[b] = undefined;
       if (sb.kind !== null && !sb.block.lines.some((l) => l.text.trim() !== '')) {
         // `esxcfg-advcfg -s 1 …` prints nothing on 5.x (SEED0), and a paste may stop right after a prompt.
         warnings.push({ file: input.file, line: sb.startLine, message: `${sb.block.command ?? 'the command'} printed nothing, so there is nothing to read.` });
@@ -126,6 +129,13 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
   const fileOrder = new Map(inputs.map((input, i) => [input.file, i] as const));
   warnings.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   return { ok: true, hosts: assembled.hosts, warnings: capped(warnings), blocks };
+}
+
+/** The blocks of one input in a mutable list the caller empties as it parses; split warnings go to `warnings`. */
+function splitBlocks(input: EvidenceInput, warnings: ParseWarning[]): (SplitBlock | undefined)[] {
+  const split = splitPaste(input.text, input.file, PARSERS);
+  warnings.push(...split.warnings);
+  return [...split.blocks];
 }
 
 type BlockOutcome =
