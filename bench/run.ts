@@ -3,6 +3,8 @@
  * merely reading the same bytes (splitting into lines), so the figures mean something on any machine.
  * Goals (issue: path-analysis core): one host well under 5 ms; cost per host flat from 1 to 500 hosts.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/core/analyze.ts';
 import { loadEvidence } from '../src/parsers/index.ts';
 import { estatePaste } from './generate.ts';
@@ -62,4 +64,25 @@ for (const hosts of [2000, 8000]) {
   if (!loaded.ok || loaded.hosts.length !== hosts) throw new Error('large paste not read whole');
   const mb = text.length / 1024 / 1024;
   console.log(`large paste: ${mb.toFixed(1)} MiB (${hosts} hosts) parsed in ${ms.toFixed(0)} ms = ${(mb / (ms / 1000)).toFixed(2)} MiB/s`);
+}
+
+// Peak memory of a 60 MB paste, each shape in its own process (issue 17). Goal: under 1 GiB (1024 MiB).
+const PEAK_GOAL_MIB = 1024;
+for (const shape of ['multi', 'flat', 'line']) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./paste-memory.ts', import.meta.url)), shape], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  let r: { shape: string; mib: number; hosts?: number; error?: string; ms: number; peakMiB: number };
+  try {
+    r = JSON.parse(line);
+  } catch {
+    console.log(`60 MB paste (${shape}): measurement failed: ${child.stderr.slice(0, 300)}`);
+    continue;
+  }
+  console.log(
+    `60 MB paste (${r.shape}, ${r.mib} MiB, ${r.hosts !== undefined ? `${r.hosts} hosts` : r.error}): ${r.ms} ms, peak ${r.peakMiB} MiB; ` +
+      `goal under ${PEAK_GOAL_MIB} MiB — ${r.peakMiB < PEAK_GOAL_MIB ? 'met' : 'NOT met'}`,
+  );
 }

@@ -43,6 +43,9 @@ describe('roleOf (the allow-list)', () => {
     expect(roleOf('var/run/log/hostd.3.gz')).toEqual({ kind: 'log', log: 'hostd', rotation: 3, gz: true });
     expect(roleOf('var/log/vmware/hostd-1.log')).toEqual({ kind: 'log', log: 'hostd', rotation: 1, gz: false });
     expect(roleOf('var/run/log/nfcd.log')?.kind).toBe('log');
+    // vpxa.log ([MIGRATE] lines) and fdm.log are read for past migrations too (issue 16).
+    expect(roleOf('var/run/log/vpxa.log')).toEqual({ kind: 'log', log: 'vpxa', rotation: -1, gz: false });
+    expect(roleOf('var/log/fdm.1.gz')).toEqual({ kind: 'log', log: 'fdm', rotation: 1, gz: true });
     expect(roleOf('vmfs/volumes/ds1/web01/vmware-2.log')).toEqual({ kind: 'log', log: 'vmware', rotation: 2, gz: false, vm: 'web01' });
   });
 
@@ -54,7 +57,6 @@ describe('roleOf (the allow-list)', () => {
       'commands/smbios.bin',
       'commands/fcdInfo.py.tgz',
       'commands/lspci_-v.txt',
-      'var/run/log/vpxa.log',
       'var/run/log/syslog.log',
       'var/core/vmkernel-zdump.1',
       'etc/vmware/hostd/config.xml',

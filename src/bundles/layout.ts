@@ -57,7 +57,7 @@ export function commandOfFileName(fileName: string): string {
   return [program, ...args].join(' ');
 }
 
-export type LogName = 'vmkernel' | 'hostd' | 'nfcd' | 'vmware';
+export type LogName = 'vmkernel' | 'hostd' | 'nfcd' | 'vpxa' | 'fdm' | 'vmware';
 
 export type MemberRole =
   | { readonly kind: 'command'; readonly command: string }
@@ -82,7 +82,8 @@ const FAMILIES =
 // IPv6 tables (the analysis is IPv4), the huge VSI dump and the XML inventory never feed the parsers.
 const EXCLUDED = /V6|ipv6|vsi_traverse|esxcfg-info/i;
 
-const LOG_NAME = /^(vmkernel|hostd|nfcd)(?:\.log)?(?:[.-](\d{1,3}))?(?:\.log)?(\.gz)?$/;
+// vpxa.log ([MIGRATE] lines) and fdm.log (HA agent) are read too (issue 16).
+const LOG_NAME = /^(vmkernel|hostd|nfcd|vpxa|fdm)(?:\.log)?(?:[.-](\d{1,3}))?(?:\.log)?(\.gz)?$/;
 const VM_LOG = /^vmware(?:-(\d{1,3}))?\.log(\.gz)?$/;
 
 /** What a member (path inside the host folder, FRAG suffix removed) is, or undefined when it is not read. */

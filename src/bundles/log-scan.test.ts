@@ -45,3 +45,20 @@ describe('LogScanner', () => {
     expect(r.truncated).toBe(true);
   });
 });
+
+describe('LogScanner family markers (issue 16)', () => {
+  it('keeps every family case-insensitively: hostd VMotionSrc, vpxa [MIGRATE], vmware.log Migrate_Open, the bare failure message', () => {
+    const text = [
+      "2015-02-20T10:01:02Z esx01 Hostd: [52F4CB90 verbose 'VMotionSrc (1424439619388924)'] Set source task result",
+      'noise line',
+      '2015-02-20T10:01:00Z esx02 Vpxa: [MIGRATE] (1424439619388924) immigrating VM 42',
+      '2026-04-14T15:38:20.200Z| vmx| I120: Migrate_Open: Restoring from <10.0.0.2> with migration id 1446046703473901',
+      ' Migration considered a failure by the VMX.',
+      'İ another line whose lower case is longer',
+      'ANOTHER VMOTION LINE IN CAPITALS',
+    ].join('\n');
+    for (const chunk of [5, 64, 1 << 20]) {
+      expect(scan(text, chunk).hits.map((h) => h.line), `chunk ${chunk}`).toEqual([1, 3, 4, 5, 7]);
+    }
+  });
+});

@@ -1,17 +1,21 @@
 /**
- * A streaming grep over a log member: keeps only the lines that may describe a migration (domain.md via
- * shared/docs/bundles.md §3: vmkernel `Migrate:`/`VMotion:` lines, vmware.log `MigrateSetInfo`, hostd `[NFC ERROR]`),
- * each with its 1-based line number, so a 100 MB vmkernel.log costs a few kilobytes of memory, not 100 MB.
+ * A streaming grep over a log member: keeps only the lines that may describe a migration, each with its 1-based
+ * line number, so a 100 MB vmkernel.log costs a few kilobytes of memory, not 100 MB. The filter is a
+ * case-insensitive list of family markers (issue 16), one per family migration-log.ts reads: `migrat` (vmkernel
+ * `Migrate:`, vmware.log `MigrateSetInfo` / `Migrate_Open`, vpxa `[MIGRATE]`, `immigrating`, the bare failure
+ * message), `vmotion` (vmkernel `VMotion:` / `VMotionSend:`, hostd `VMotionSrc` / `VMotionDst` /
+ * `VMotionPrepare`), `nfc error` (hostd NFC), `[msg.checkpoint.migration` is covered by `migrat`.
  * Bytes are decoded as UTF-8 with replacement characters, never rejected.
  */
 import type { EvidenceRef } from '../core/model/evidence.ts';
 
-// Cheap prefilter (plain substring searches, faster than one alternation regex); migration-log.ts decides what each
-// kept line means.
-const KEYWORDS = ['Migrat', 'NFC ERROR', 'VMotion:'];
+// Lower-case markers, searched in a lower-cased copy of each chunk (plain substring searches, faster than one
+// alternation regex); migration-log.ts decides what each kept line means.
+const KEYWORDS = ['migrat', 'vmotion', 'nfc error'];
 
 function hasKeyword(line: string): boolean {
-  return KEYWORDS.some((k) => line.includes(k));
+  const lower = line.toLowerCase();
+  return KEYWORDS.some((k) => lower.includes(k));
 }
 /** A "line" longer than this without a newline is not log text: it is dropped, its line still counted. */
 const MAX_LINE = 64 * 1024;
@@ -81,7 +85,23 @@ export class LogScanner {
   /** Complete lines in text[from, end) (end is just past a newline). */
   private scan(text: string, from: number, end: number): void {
     let pos = from;
-    const next = KEYWORDS.map((k) => text.indexOf(k, from));
+    // Same length and offsets as `text` (toLowerCase keeps UTF-16 lengths for the markers' ASCII letters, and a
+    // character whose lower case is longer cannot be part of a marker).
+    const search = text.toLowerCase();
+    if (search.length !== text.length) {
+      // A character whose lower case has another length (rare): read this chunk line by line instead.
+      let start = from;
+      while (start < end) {
+        const stop = text.indexOf('\n', start);
+        const lineEnd = stop < 0 || stop >= end ? end : stop;
+        this.lines++;
+        const line = text.slice(start, lineEnd);
+        if (line.length <= MAX_LINE && hasKeyword(line)) this.keep(this.lines, line);
+        start = lineEnd + 1;
+      }
+      return;
+    }
+    const next = KEYWORDS.map((k) => search.indexOf(k, from));
     for (;;) {
       let at = -1;
       for (const i of next) if (i >= 0 && i < end && (at < 0 || i < at)) at = i;
@@ -94,7 +114,7 @@ export class LogScanner {
       pos = start;
       // Next occurrences after this line (a keyword seen twice on one line makes one hit).
       for (let k = 0; k < KEYWORDS.length; k++) {
-        if ((next[k] as number) >= 0 && (next[k] as number) <= lineEnd) next[k] = text.indexOf(KEYWORDS[k] as string, lineEnd + 1);
+        if ((next[k] as number) >= 0 && (next[k] as number) <= lineEnd) next[k] = search.indexOf(KEYWORDS[k] as string, lineEnd + 1);
       }
     }
     this.lines += countNewlines(text, pos, end);

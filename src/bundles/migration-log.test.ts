@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvidenceRef } from '../core/model/evidence.ts';
-import { groupMigrations, readLogLine } from './migration-log.ts';
+import { groupMigrations, readLogLine, readLogLines } from './migration-log.ts';
 
 let n = 0;
 const ref = (text: string, file = 'vmkernel.log'): EvidenceRef => ({ file, line: ++n, text });
@@ -119,5 +119,50 @@ describe('groupMigrations', () => {
     const lines: [string][] = [0, 1, 2, 3].map((i) => [V8_SOURCE.replace('2024-03-01T10', `2024-03-0${i + 1}T10`).replace('7182955985622810397', `71829559856228103${i}0`)]);
     const list = groupMigrations(events(lines), { host: 'h', addresses: new Set(), maxMigrations: 3 });
     expect(list.map((m) => m.time?.slice(0, 10))).toEqual(['2024-03-04', '2024-03-03', '2024-03-02']);
+  });
+});
+
+describe('log families of issue 16', () => {
+  it('reads a failure line with no start line as a failed past migration of this host, addresses unknown', () => {
+    const line = '2014-11-08T03:11:10.328Z cpu20:3343190)WARNING: Migrate: 5289: 1415416254017461 S: Migration considered a failure by the VMX. It is most likely a timeout';
+    const list = groupMigrations(readLogLines(ref(line)), { host: 'esx01', addresses: new Set() });
+    expect(list).toEqual([
+      expect.objectContaining({ id: '1415416254017461', direction: 'outgoing', outcome: 'failed', sourceAddresses: [], destAddresses: [] }),
+    ]);
+    expect(list[0]?.proof?.failure).toHaveLength(1);
+    expect(list[0]?.proof?.addresses).toEqual([]);
+  });
+
+  // Shapes quoted in issue 16, reconstructed (no published sample kept): a syslog relay's prefix, vpxa [MIGRATE].
+  it('reads hostd VMotionSrc lines behind a syslog prefix and vpxa [MIGRATE] lines, joined by id with vmkernel', () => {
+    const hostd = ref("2015-02-20T10:01:02.000Z esx01.lab Hostd: [52F4CB90 verbose 'VMotionSrc (1424439619388924)'] Set source task result precopyStunTime to 80477", 'hostd.log');
+    const vpxa = ref('2015-02-20T10:01:00.000Z esx02 Vpxa: [MIGRATE] (1424439619388924) immigrating VM 42 from host esx01', 'vpxa.log');
+    expect(readLogLines(hostd)).toEqual([expect.objectContaining({ type: 'side', id: '1424439619388924', side: 'source' })]);
+    expect(readLogLines(vpxa)).toEqual([expect.objectContaining({ type: 'side', id: '1424439619388924', side: 'destination' })]);
+    const start = ref(V6_SOURCE.replace('1451061663105920', '1424439619388924'));
+    const list = groupMigrations([...readLogLines(start), ...readLogLines(hostd)], { host: 'esx01', addresses: new Set() });
+    expect(list).toHaveLength(1);
+    expect(list[0]?.proof?.direction.map((r) => r.file)).toEqual(['vmkernel.log', 'hostd.log']);
+    expect(list[0]?.proof?.addresses.map((r) => r.file)).toEqual(['vmkernel.log']);
+  });
+
+  it('cuts log lines a web page glued together and reads each', () => {
+    const glued = ref(
+      '2018-10-20T23:21:53.072Z info hostd[A1BF1B70] [Originator@6876 sub=Vmsvc] state: VM_STATE_EMIGRATING)2018-10-20T23:21:53.073Z info hostd[A1BF1B70] [Originator@6876 sub=Vcsvc.VMotionSrc (5422550518507384986)] ResolveCb: Failed with fault: x',
+      'hostd.log',
+    );
+    expect(readLogLines(glued)).toEqual([expect.objectContaining({ type: 'failure', id: '5422550518507384986', side: 'source', time: '2018-10-20T23:21:53.073Z' })]);
+  });
+
+  it('reads the destination vmware.log restore line and keeps redacted addresses unknown', () => {
+    expect(readLogLine(ref('2026-04-14T15:38:20.200Z| vmx| I120: Migrate_Open: Restoring from <10.0.0.2> with migration id 1446046703473901', 'vmware.log'))).toMatchObject({
+      type: 'vmx',
+      id: '1446046703473901',
+      src: '10.0.0.2',
+      side: 'destination',
+    });
+    const redacted = readLogLine(ref('x vmkernel: cpu## )Migrate: 314: vmotion: Dest vmmLeaderID = <ex. 2109446>, ts =<ex. 7182955985622810397>, srcIP = <xx.xx.xx.xx> dstIP = <yy.yy.yy.yy>'));
+    expect(redacted).toMatchObject({ type: 'vmotion', role: 'destination', id: '7182955985622810397' });
+    expect(redacted).not.toHaveProperty('src');
   });
 });

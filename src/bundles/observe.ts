@@ -13,7 +13,7 @@ import type { Budget, BundleProblem } from './limits.ts';
 import { BundleStop, mib, problem } from './limits.ts';
 import { LogScanner } from './log-scan.ts';
 import type { LogEvent } from './migration-log.ts';
-import { groupMigrations, readLogLine } from './migration-log.ts';
+import { groupMigrations, readLogLines } from './migration-log.ts';
 
 export interface LogFileSummary {
   /** Path inside the bundle. */
@@ -51,10 +51,7 @@ export async function observeHost(
   const prefix = label + (parts.top ? `${parts.top}/` : '');
 
   const take = (part: LogPart, hits: readonly EvidenceRef[]) => {
-    for (const ref of hits) {
-      const e = readLogLine(ref, part.vm);
-      if (e) events.push(e);
-    }
+    for (const ref of hits) events.push(...readLogLines(ref, part.vm));
   };
 
   // Current logs first (already scanned), then rotations newest first.

@@ -222,7 +222,8 @@ describe('what the logs prove', () => {
     ]);
     const failed = host.observed[0]!;
     expect(failed).toMatchObject({ vm: 'web01', time: '2024-05-03T08:00:00.000Z', sourceAddresses: ['172.16.10.121'], destAddresses: ['172.16.10.122'] });
-    expect(failed.evidence.map((e) => e.file.split('/').pop())).toEqual(['vmkernel.log', 'vmware.log', 'vmkernel.log']);
+    expect(failed.evidence.map((e) => e.file.split('/').pop())).toEqual(['vmkernel.log', 'vmkernel.log', 'vmware.log']);
+    expect(failed.proof?.failure.map((e) => e.file.split('/').pop())).toEqual(['vmkernel.log']);
     expect(host.observed.find((m) => m.traffic === 'nfc')?.count).toBe(2);
     // The VM log's migration between two other hosts is not this host's.
     expect(host.observed.some((m) => m.sourceAddresses.includes('10.9.9.1'))).toBe(false);

@@ -46,6 +46,15 @@ export interface ObservedMigration {
   /** NFC: how many failed connection lines to this peer were grouped. */
   readonly count?: number;
   readonly evidence: readonly EvidenceRef[];
+  /**
+   * Which of the evidence lines prove what (issue 16): the addresses chosen for the stream, the direction (this
+   * host sent or received), the failure. A line that proves none of these only names the migration.
+   */
+  readonly proof?: {
+    readonly addresses: readonly EvidenceRef[];
+    readonly direction: readonly EvidenceRef[];
+    readonly failure: readonly EvidenceRef[];
+  };
 }
 
 export interface ObservedAddress {

@@ -418,14 +418,36 @@ describe('assembleHosts: which host', () => {
     expect(hosts[0]?.vmknics[0]?.tags).toEqual(['Management']);
   });
 
-  it('keeps a placeholder apart from a prompt host of the same name', () => {
-    const { hosts } = assembleHosts([p.vmknic([vmknicRow('vmk0', 2)], 'esx01'), p.vmknic([vmknicRow('vmk1', 9)])], {
-      unnamedHost: () => ({ name: 'esx01', assumed: true }),
-    });
-    expect(hosts.map((h) => [h.name, h.nameAssumed, h.vmknics.map((v) => v.name)])).toEqual([
-      ['esx01', false, ['vmk0']],
-      ['esx01 (2)', true, ['vmk1']],
+  it('keeps a placeholder apart from a prompt host of the same name when their facts disagree', () => {
+    const { hosts, warnings } = assembleHosts(
+      [p.vmknic([vmknicRow('vmk0', 2, { address: '10.0.0.1' })], 'esx01'), p.vmknic([vmknicRow('vmk0', 9, { address: '10.0.0.2' })])],
+      { unnamedHost: () => ({ name: 'esx01', assumed: true }) },
+    );
+    expect(hosts.map((h) => [h.name, h.nameAssumed, h.vmknics.map((v) => v.ipv4)])).toEqual([
+      ['esx01', false, ['10.0.0.1']],
+      ['esx01 (2)', true, ['10.0.0.2']],
     ]);
+    expect(warnings.some((w) => w.message.includes('vmk0 address is 10.0.0.2 there but 10.0.0.1'))).toBe(true);
+  });
+
+  it('joins a first block without a prompt to the one host the rest of the paste names, with a warning (issue 16)', () => {
+    const { hosts, warnings } = assembleHosts(
+      [p.vmknic([vmknicRow('vmk0', 2, { address: '10.0.0.1', mac: '00:50:56:aa:bb:cc' })]), p.iflist([{ name: 'vmk0', mac: '00:50:56:aa:bb:cc', ref: ref(9) }], 'ServerHost')],
+      { unnamedHost: () => ({ name: 'paste', assumed: true }) },
+    );
+    expect(hosts.map((h) => [h.name, h.nameAssumed])).toEqual([['ServerHost', false]]);
+    expect(hosts[0]?.vmknics.map((v) => [v.name, v.ipv4, v.mac])).toEqual([['vmk0', '10.0.0.1', '00:50:56:aa:bb:cc']]);
+    expect(warnings.map((w) => w.message)).toContain(
+      "The outputs without a prompt in a.txt are read as ServerHost's: the rest of the paste names only ServerHost and they agree with it (vmk0 MAC). If they came from another host, paste them with that host's prompt.",
+    );
+  });
+
+  it('never joins bare blocks to a host when the paste names two hosts', () => {
+    const { hosts } = assembleHosts(
+      [p.vmknic([vmknicRow('vmk0', 2)]), p.vmknic([vmknicRow('vmk1', 5)], 'esx01'), p.vmknic([vmknicRow('vmk1', 9)], 'esx02')],
+      { unnamedHost: () => ({ name: 'paste', assumed: true }) },
+    );
+    expect(hosts.map((h) => h.name)).toEqual(['paste', 'esx01', 'esx02']);
   });
 
   it('produces plain JSON data', () => {

@@ -145,6 +145,11 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
         message: `The outputs without a prompt in ${file} come from esx.conf files naming different hosts (${names.map((h) => h.name).join(', ')}); they are kept together under the placeholder "${given.name}". Paste each host with its prompt to keep them apart.`,
       });
     }
+    const joined = joinPromptHost(parsed, file, spelling, warnings);
+    if (joined !== undefined) {
+      unnamed.set(file, joined);
+      continue;
+    }
     unnamed.set(file, { key: `u:${file}`, name: given.name, assumed: true });
   }
   // A placeholder must not look like another host's name.
@@ -164,6 +169,81 @@ function resolveHosts(parsed: readonly ParsedBlock[], options: AssembleOptions, 
     }
     return unnamed.get(p.block.file) as HostId;
   });
+}
+
+/**
+ * Issue 16: a session whose first command was pasted without its prompt and the rest with `[root@esx01:~]` is one
+ * host, not a placeholder host beside esx01 (which would be analysed as a migration to itself). The blocks without
+ * a prompt join the host the rest of the file names when the file names exactly one host and nothing in them
+ * contradicts it: no vmknic of the same name with another address or MAC, no other version. Warned, since it is
+ * inferred. A file naming two hosts, or with a contradiction, keeps the placeholder: two hosts are never merged.
+ */
+function joinPromptHost(
+  parsed: readonly ParsedBlock[],
+  file: string,
+  spelling: ReadonlyMap<string, string>,
+  warnings: ParseWarning[],
+): HostId | undefined {
+  const inFile = parsed.filter((p) => p.block.file === file);
+  const named = new Set(inFile.flatMap((p) => (p.block.host?.trim() ? [p.block.host.trim().toLowerCase()] : [])));
+  if (named.size !== 1) return undefined;
+  const key = [...named][0] as string;
+  const bare = inFile.filter((p) => !p.block.host?.trim());
+  const prompted = inFile.filter((p) => p.block.host?.trim());
+  const a = identityFacts(bare);
+  const b = identityFacts(prompted);
+  const conflict = [...a.entries()].find(([k, v]) => b.has(k) && b.get(k) !== v);
+  const name = spelling.get(key) ?? key;
+  const first = bare[0]?.block.lines.find((l) => l.text.trim() !== '')?.n ?? 1;
+  if (conflict !== undefined) {
+    warnings.push({
+      file,
+      line: first,
+      message: `The outputs without a prompt in ${file} are not read as ${name}'s: ${conflict[0]} is ${conflict[1]} there but ${b.get(conflict[0]) ?? ''} in ${name}'s outputs, so they come from another host; they are kept apart.`,
+    });
+    return undefined;
+  }
+  const shared = [...a.keys()].filter((k) => b.has(k));
+  warnings.push({
+    file,
+    line: first,
+    message:
+      `The outputs without a prompt in ${file} are read as ${name}'s: the rest of the paste names only ${name}` +
+      (shared.length > 0 ? ` and they agree with it (${shared.slice(0, 3).join(', ')})` : ' and nothing in them contradicts it') +
+      `. If they came from another host, paste them with that host's prompt.`,
+  });
+  return { key: `n:${key}`, name, assumed: false };
+}
+
+/** Facts that tell hosts apart: each vmknic's IPv4 address and MAC, and the version/build. */
+function identityFacts(blocks: readonly ParsedBlock[]): Map<string, string> {
+  const facts = new Map<string, string>();
+  const set = (k: string, v: string | undefined): void => {
+    if (v !== undefined && !facts.has(k)) facts.set(k, v.toLowerCase());
+  };
+  for (const p of blocks) {
+    switch (p.kind) {
+      case 'esxcfg-vmknic':
+        for (const r of p.value) {
+          if (r.family === 'IPv4') set(`${r.name} address`, r.address);
+          set(`${r.name} MAC`, r.mac);
+        }
+        break;
+      case 'interface-list':
+        for (const r of p.value) set(`${r.name} MAC`, r.mac);
+        break;
+      case 'ipv4-get':
+        for (const r of p.value) set(`${r.name} address`, r.address);
+        break;
+      case 'vmware-version':
+      case 'system-version':
+        set('the build', p.value.build);
+        break;
+      default:
+        break;
+    }
+  }
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -482,7 +562,7 @@ class HostBuilder {
     if (stack === DEFAULT_NETSTACK) {
       if (table.defaultGateway) this.defaultGateway(table.defaultGateway.address, table.defaultGateway.ref);
       const defaultRoute = table.routes.find((r) => r.network === '0.0.0.0' && r.netmask === '0.0.0.0' && r.gateway !== '0.0.0.0');
-      if (defaultRoute) this.defaultGateway(defaultRoute.gateway, defaultRoute.ref);
+      if (defaultRoute?.gateway !== undefined) this.defaultGateway(defaultRoute.gateway, defaultRoute.ref);
     }
     // Plain `esxcfg-route` prints only the default gateway line: no table to keep.
     const first = table.routes[0];
@@ -633,6 +713,47 @@ class HostBuilder {
     this.warnings.push({ file: ref.file, line: ref.line, message });
   }
 
+  /**
+   * A route the analysis can use: all four fields known. A route whose vmknic was not printed (ESX 4.x) takes the
+   * vmknic of its stack whose subnet holds the gateway (or, for a connected route, the route's network) — what the
+   * VMkernel itself does for such a route — when exactly one vmknic fits; warned, since it is inferred. A route
+   * with an unknown network, mask or gateway is left out of the analysis (warned), not guessed.
+   */
+  private completeRoute(
+    row: RouteRow,
+    netstack: string,
+    vmknics: readonly Vmknic[],
+  ): { network: string; netmask: string; gateway: string; interface: string } | undefined {
+    const { network, netmask, gateway } = row;
+    if (network === undefined || netmask === undefined || gateway === undefined) {
+      const lost = [network === undefined ? 'network' : '', netmask === undefined ? 'netmask' : '', gateway === undefined ? 'gateway' : '']
+        .filter((w) => w !== '')
+        .join(' and ');
+      this.warn(row.ref, `${this.name}: the route on line ${row.ref.line} is left out of the analysis: its ${lost} cannot be read.`);
+      return undefined;
+    }
+    if (row.interface !== undefined) return { network, netmask, gateway, interface: row.interface };
+    const target = gateway === '0.0.0.0' ? network : gateway;
+    const owners = vmknics.filter(
+      (v) =>
+        (v.netstack ?? DEFAULT_NETSTACK) === netstack &&
+        v.ipv4 !== undefined &&
+        v.netmask !== undefined &&
+        sameSubnet(v.ipv4, target, v.netmask) &&
+        (gateway !== '0.0.0.0' || v.netmask === netmask),
+    );
+    const owner = owners[0];
+    if (owners.length === 1 && owner !== undefined) {
+      this.warn(row.ref, `${this.name}: the route on line ${row.ref.line} names no vmknic; ${owner.name} is taken, the vmknic whose subnet holds ${target} (inferred).`);
+      return { network, netmask, gateway, interface: owner.name };
+    }
+    this.warn(
+      row.ref,
+      `${this.name}: the route on line ${row.ref.line} names no vmknic and ${owners.length === 0 ? 'no pasted vmknic' : 'more than one vmknic'} holds ${target}; it is left out of the analysis.`,
+    );
+    return undefined;
+  }
+
   // --- result ---------------------------------------------------------------------------------------------------
 
   build(): HostModel {
@@ -642,17 +763,13 @@ class HostBuilder {
       .map((draft) => buildVmknic(draft, vswitches));
     const routes: Route[] = [];
     for (const [netstack, set] of this.routes) {
-      set.rows.forEach((row, order) => {
-        routes.push({
-          netstack,
-          network: row.network,
-          netmask: row.netmask,
-          gateway: row.gateway,
-          interface: row.interface,
-          order,
-          evidence: row.ref,
-        });
-      });
+      let order = 0;
+      for (const row of set.rows) {
+        const route = this.completeRoute(row, netstack, vmknics);
+        if (route === undefined) continue;
+        routes.push({ netstack, ...route, order, evidence: row.ref });
+        order++;
+      }
     }
     const advanced: [string, AdvancedValue][] = [];
     for (const [key, fact] of this.facts) {
@@ -773,7 +890,17 @@ export function advancedKey(raw: string): string {
 }
 
 function routeKey(row: RouteRow): string {
-  return `${row.network}/${row.netmask} via ${row.gateway} on ${row.interface}`;
+  return `${row.network ?? '?'}/${row.netmask ?? '?'} via ${row.gateway ?? '?'} on ${row.interface ?? '?'}`;
+}
+
+function ipv4Number(address: string): number {
+  return address.split('.').reduce((n, octet) => n * 256 + Number(octet), 0);
+}
+
+function sameSubnet(a: string, b: string, mask: string): boolean {
+  const m = ipv4Number(mask);
+  // Bitwise AND works on signed 32-bit numbers: compare the unsigned results.
+  return ((ipv4Number(a) & m) >>> 0) === ((ipv4Number(b) & m) >>> 0);
 }
 
 /** Undefined when both tables hold the same routes (order aside); else one route only one of them lists. */

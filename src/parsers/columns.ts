@@ -13,6 +13,7 @@
  * when every best cut gives it the same text; otherwise it is refused (reported), never guessed.
  */
 import type { Line, ParserWarning } from './types.ts';
+import { nearestKnown } from './damage.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -68,7 +69,9 @@ function tokenize(text: string): Token[] {
   const push = (): void => {
     if (word === '') return;
     const gap: Gap = tokens.length === 0 ? 'start' : tab ? 'tab' : spaces >= 2 ? 'wide' : 'single';
-    tokens.push({ text: word, start: wordStart, gap });
+    // Markdown emphasis a forum adds around a value (`**00:50:56:6f:1a:2b**`) is not part of it.
+    const bare = word.replace(/^(?:\*\*|__)(?=\S)/, '').replace(/(?<=\S)(?:\*\*|__)$/, '');
+    tokens.push({ text: bare === '' ? word : bare, start: wordStart, gap });
     word = '';
     spaces = 0;
     tab = false;
@@ -137,6 +140,8 @@ export interface TableLayout<K extends string> {
   readonly lines: readonly Line[];
   /** Header words this table does not know. */
   readonly unknownTitles: readonly string[];
+  /** Damaged header words read as a known column name, for the warning (`"IP ddress" read as IP Address`). */
+  readonly repairs: readonly string[];
 }
 
 /** True when the layout has that column. */
@@ -156,6 +161,8 @@ interface FoundColumn<K extends string> {
   title: string;
   start: number;
   gap: Gap | 'joined';
+  /** How a damaged title was read: `"IP ddress" read as IP Address`. */
+  repaired?: string;
 }
 
 function headerWords(text: string): HeaderWord[] {
@@ -219,6 +226,15 @@ function matchHeader<K extends string>(text: string, specs: readonly ColumnSpec<
       i += match.words.length;
       continue;
     }
+    // Letters lost by an encoding or a font (`IP ddress`, `MC ddress`): the nearest known name, when only one is.
+    const near = fuzzyCandidate(words, i, candidates, found);
+    if (near !== undefined) {
+      const title = words.slice(i, i + near.words.length).map((w) => w.text).join(' ');
+      const name = near.spec.names.find((n) => n.toLowerCase().split(/[\s_]+/).join(' ') === near.words.join(' ')) ?? near.words.join(' ');
+      found.push({ spec: near.spec, title, start: word.start, gap: word.gap, repaired: `"${title}" read as ${name}` });
+      i += near.words.length;
+      continue;
+    }
     const previous = found[found.length - 1];
     if (previous !== undefined && previous.spec === undefined && (word.gap === 'single' || word.gap === 'joined')) {
       previous.title += ` ${word.text}`;
@@ -228,6 +244,32 @@ function matchHeader<K extends string>(text: string, specs: readonly ColumnSpec<
     i++;
   }
   return found;
+}
+
+/**
+ * A column name whose words are each a near miss of the printed words (one lost, doubled or swapped letter; two
+ * in words of 8+ letters; a word of 3 letters or fewer only by one lost letter). Only names not yet found qualify,
+ * and only one may be that near: an ambiguous damaged word stays unknown.
+ */
+function fuzzyCandidate<K extends string>(
+  words: readonly HeaderWord[],
+  i: number,
+  candidates: readonly NameCandidate<K>[],
+  found: readonly FoundColumn<K>[],
+): NameCandidate<K> | undefined {
+  const matches = candidates.filter(
+    (c) =>
+      !found.some((f) => f.spec?.key === c.spec.key) &&
+      c.words.every((w, j) => {
+        const printed = words[i + j];
+        if (printed === undefined || (j > 0 && !['single', 'joined'].includes(printed.gap))) return false;
+        return nearestKnown(printed.norm, [w]) !== undefined;
+      }),
+  );
+  const keys = new Set(matches.map((m) => m.spec.key));
+  if (keys.size !== 1) return undefined;
+  // The longest name of that column (so `IP ddress` is `IP Address`, not `IP` + a stray word).
+  return matches.sort((a, b) => b.words.length - a.words.length)[0];
 }
 
 function isRuler(text: string): boolean {
@@ -329,8 +371,25 @@ export function headerAt<K extends string>(
     layoutLines.push(...lines.slice(index + 1, index + 1 + unwrapped.used));
     next += unwrapped.used;
   }
-  const keys = new Set(found.flatMap((f) => (f.spec ? [f.spec.key] : [])));
+  let keys = new Set(found.flatMap((f) => (f.spec ? [f.spec.key] : [])));
+  const missing = vocabulary.required.filter((k) => !keys.has(k));
+  if (missing.length === 1) {
+    // A known name printed twice where a required column stands (`Network Network Gateway`, ELATOV 2012): the
+    // repeated title is that column, misprinted; its cells are checked by type like any other.
+    const names = new Set(vocabulary.columns.flatMap((c) => c.names.map((n) => n.toLowerCase())));
+    const repeated = found.filter((f) => f.spec === undefined && names.has(f.title.toLowerCase()));
+    const spec = vocabulary.columns.find((c) => c.key === missing[0]);
+    if (repeated.length === 1 && spec !== undefined) {
+      const column = repeated[0] as FoundColumn<K>;
+      column.spec = spec;
+      column.repaired = `the second "${column.title}" read as ${spec.names[0] ?? spec.key} (the header names ${column.title} twice)`;
+      keys = new Set(found.flatMap((f) => (f.spec ? [f.spec.key] : [])));
+    }
+  }
   if (!vocabulary.required.every((k) => keys.has(k))) return undefined;
+  // A header mostly guessed is no header: damaged names must stay fewer than the ones printed right.
+  const repairedCount = found.filter((f) => f.repaired !== undefined).length;
+  if (repairedCount > 0 && repairedCount * 2 > found.filter((f) => f.spec !== undefined).length) return undefined;
   if (strict && found.some((f) => f.spec === undefined)) return undefined;
 
   const gaps = found.slice(1).map((f) => f.gap);
@@ -361,6 +420,7 @@ export function headerAt<K extends string>(
       header: line,
       lines: layoutLines,
       unknownTitles: found.filter((f) => f.spec === undefined).map((f) => f.title),
+      repairs: found.flatMap((f) => (f.repaired !== undefined ? [f.repaired] : [])),
     },
     next,
   };
@@ -380,7 +440,13 @@ export interface RefusedCell<K extends string> {
 export type Cells<K extends string> = Partial<Record<K, string>>;
 
 export type RowReading<K extends string> =
-  | { readonly kind: 'row'; readonly cells: Cells<K>; readonly refused: readonly RefusedCell<K>[] }
+  | {
+      readonly kind: 'row';
+      readonly cells: Cells<K>;
+      readonly refused: readonly RefusedCell<K>[];
+      /** Damage undone to read the row (a tab inside a value), for the warning. */
+      readonly repairs?: readonly string[];
+    }
   | { readonly kind: 'mismatch'; readonly reason: string };
 
 // Costs of a cut. Integers, so "equally good" is exact equality.
@@ -562,10 +628,24 @@ export function readRow<K extends string>(
   if (tokens.length > MAX_WORDS_PER_ROW) {
     return { kind: 'mismatch', reason: `the row has ${tokens.length} words, far more than the ${layout.columns.length} columns` };
   }
+  const reading = readTokens(layout, tokens, options.positional ?? true);
+  if (reading.kind === 'row' && reading.refused.length === 0) return reading;
+  // A web copy can put a tab inside a value (`192.168.\t110.255`): when joining such pieces back lets the whole
+  // row read cleanly, the row is read that way (and the repair reported).
+  const joined = joinTabSplitValues(tokens);
+  if (joined !== undefined) {
+    const repaired = readTokens(layout, joined.tokens, false);
+    if (repaired.kind === 'row' && (reading.kind === 'mismatch' || repaired.refused.length < reading.refused.length)) {
+      return { ...repaired, repairs: joined.values.map((v) => `a tab inside ${quote(v)} was taken out (the value was split by a copy)`) };
+    }
+  }
+  return reading;
+}
+
+function readTokens<K extends string>(layout: TableLayout<K>, tokens: readonly Token[], allowPositional: boolean): RowReading<K> {
   const gaps = tokens.slice(1).map((t) => t.gap);
   // A row squeezed to single spaces, or with tabs, no longer lines up with the header: read it by type only.
-  const positional =
-    (options.positional ?? true) && layout.positional && !gaps.includes('tab') && (gaps.length === 0 || gaps.includes('wide'));
+  const positional = allowPositional && layout.positional && !gaps.includes('tab') && (gaps.length === 0 || gaps.includes('wide'));
   const strict = cutRow(tokens, layout.columns, positional, false);
   if (strict.best !== INF) return { kind: 'row', ...cellsOf(tokens, layout.columns, strict) };
   const lenient = cutRow(tokens, layout.columns, positional, true);
@@ -573,6 +653,27 @@ export function readRow<K extends string>(
     return { kind: 'row', ...cellsOf(tokens, layout.columns, lenient) };
   }
   return { kind: 'mismatch', reason: explainMismatch(tokens, layout.columns, strict) };
+}
+
+/** Joins words a tab separated where a dotted or colon value was cut (`192.168.` + `110.255`, `00:50:` + `56:…`). */
+function joinTabSplitValues(tokens: readonly Token[]): { tokens: Token[]; values: string[] } | undefined {
+  const out: Token[] = [];
+  const values: string[] = [];
+  for (const token of tokens) {
+    const previous = out[out.length - 1];
+    if (
+      previous !== undefined &&
+      token.gap === 'tab' &&
+      (/[.:]$/.test(previous.text) || /^[.:]/.test(token.text)) &&
+      /^[0-9A-Fa-f.:]+$/.test(previous.text + token.text)
+    ) {
+      out[out.length - 1] = { ...previous, text: previous.text + token.text };
+      values.push(`${previous.text}<tab>${token.text}`);
+    } else {
+      out.push(token);
+    }
+  }
+  return values.length > 0 ? { tokens: out, values } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -588,6 +689,11 @@ export interface TableRow<K extends string> {
   readonly cells: Cells<K>;
   /** Cells that could not be read with certainty (left out of `cells`). */
   readonly refused: readonly RefusedCell<K>[];
+}
+
+function repairWarnings<K extends string>(line: Line, reading: RowReading<K>, warnings: ParserWarning[]): void {
+  if (reading.kind !== 'row') return;
+  for (const repair of reading.repairs ?? []) warnings.push({ line: line.n, message: repair });
 }
 
 export interface RowOptions {
@@ -665,6 +771,7 @@ export function readRows<K extends string>(
       }
     }
     if (reading.kind === 'row' && following.length === 0) {
+      repairWarnings(line, reading, warnings);
       rows.push({ line, lines: [line], layout, cells: reading.cells, refused: reading.refused });
       i++;
       continue;
@@ -674,6 +781,7 @@ export function readRows<K extends string>(
       rows.push({ line, lines: [line, ...following.slice(0, joined.used)], layout, cells: joined.cells, refused: [] });
       i += 1 + joined.used;
     } else if (reading.kind === 'row') {
+      repairWarnings(line, reading, warnings);
       rows.push({ line, lines: [line], layout, cells: reading.cells, refused: reading.refused });
       i++;
     } else if (joined?.kind === 'ambiguous') {
@@ -782,6 +890,9 @@ export function readTable<K extends string>(
     if (!isSkippable(line.text)) warnings.push({ line: line.n, message: `line before the table header, not read: ${quote(line.text.trim())}` });
   }
   while (header !== undefined) {
+    for (const repair of header.layout.repairs) {
+      warnings.push({ line: header.layout.header.n, message: `damaged header: ${repair}; check the values of that column` });
+    }
     const read: RowsRead<K> = readRows(lines, header.next, header.layout, {
       ...options,
       isEnd: (_line, index) => headerAt(lines, index, vocabulary) !== undefined,

@@ -90,22 +90,34 @@ describe('esxcfg-route (domain.md §4.5)', () => {
     expect(table(byoiList, 'esxcfg-route --netstack=vSphereProvisioning -l').netstack).toBe('vSphereProvisioning');
   });
 
-  it('fails on a header without Interface, naming what is missing', () => {
+  it('reads the ESX 4.x table with a misprinted Netmask title, no Interface column and O for 0 (ELATOV 2012)', () => {
     const result = parse(obfuscated);
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toEqual({ line: 2, message: 'The route table header has no Netmask, Interface column: the routes cannot be read.' });
+    expect(result.ok).toBe(true);
+    expect(routes(table(obfuscated))).toEqual([
+      '10.178.46.0/255.255.255.240 0.0.0.0 undefined @3',
+      '10.178.47.0/255.255.255.128 0.0.0.0 undefined @4',
+      '0.0.0.0/0.0.0.0 10.178.47.1 undefined @5',
+    ]);
+    const messages = result.warnings.map((w) => `${w.line}: ${w.message}`);
+    expect(messages).toContain('2: damaged header: the second "Network" read as Netmask (the header names Network twice); check the values of that column');
+    expect(messages.some((m) => m.startsWith('2: the route table has no Interface column'))).toBe(true);
+    expect(messages).toContain('3: Network of the route on this line is printed "1O.178.46.O" and read as 10.178.46.0 (O as 0: a font or OCR look-alike)');
   });
 
-  it('drops an unreadable row, a cut last row and an IPv6 route with a warning each', () => {
+  it('keeps every row, leaving unknown only what is damaged: an IPv6 network, a letter inside an octet, a cut gateway', () => {
     const text = [
       'VMkernel Routes:',
       'Network          Netmask          Gateway          Interface',
       '10.0.1.0         255.255.255.0    Local Subnet     vmk0',
-      'fe80::           64               Local Subnet     vmk0',
+      '10.0.x.0         255.255.255.0    Local Subnet     vmk1',
       '10.0.O.0         255.255.255.0    Local Subnet     vmk1',
       'default          0.0.0.0          10.0.1',
     ].join('\n');
-    expect(routes(table(text))).toEqual(['10.0.1.0/255.255.255.0 0.0.0.0 vmk0 @3']);
+    expect(routes(table(text))).toEqual([
+      '10.0.1.0/255.255.255.0 0.0.0.0 vmk0 @3',
+      'undefined/255.255.255.0 0.0.0.0 vmk1 @4',
+      '10.0.0.0/255.255.255.0 0.0.0.0 vmk1 @5',
+    ]);
     expect(parse(text).warnings.map((w) => w.line)).toEqual([4, 5, 6]);
   });
 

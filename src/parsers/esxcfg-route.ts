@@ -11,40 +11,41 @@
 import type { RouteRow, RouteTable } from './records.ts';
 import { fail, ok, refOf } from './types.ts';
 import type { Block, CommandParser, Line, ParserWarning } from './types.ts';
-import { cellRefusal, headerAt, incompleteHeader, readTable, rowRefusal } from './columns.ts';
+import { hasColumn, headerAt, incompleteHeader, readTable } from './columns.ts';
+import { cellValue, isIpv4Like, isMaskLike, isVmkLike, readIpv4Cell, readMaskCell, readVmkCell } from './damage.ts';
 import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
-import { commandWords, definedOnly, isIpv4, isIpv4Mask, isVmkName, readOptions } from './values.ts';
+import { commandWords, definedOnly, isIpv4, readOptions } from './values.ts';
 import type { OptionSpec } from './values.ts';
 
 type Key = 'network' | 'netmask' | 'gateway' | 'interface' | 'source';
 
 const COLUMNS: readonly ColumnSpec<Key>[] = [
-  { key: 'network', names: ['Network'], accepts: (t) => isIpv4(t) || /^default$/i.test(t), expected: 'an IPv4 network or "default"' },
-  { key: 'netmask', names: ['Netmask'], accepts: isIpv4Mask, expected: 'an IPv4 netmask' },
+  { key: 'network', names: ['Network'], accepts: (t) => isIpv4Like(t) || /^default$/i.test(t), expected: 'an IPv4 network or "default"' },
+  { key: 'netmask', names: ['Netmask'], accepts: isMaskLike, expected: 'an IPv4 netmask' },
   {
     key: 'gateway',
     names: ['Gateway'],
-    accepts: (t) => isIpv4(t) || /^local subnet$/i.test(t),
+    accepts: (t) => isIpv4Like(t) || /^local subnet$/i.test(t),
     expected: 'an IPv4 gateway or "Local Subnet"',
     maxWords: 2,
   },
-  { key: 'interface', names: ['Interface'], accepts: isVmkName, expected: 'a vmknic name (vmkN)' },
+  { key: 'interface', names: ['Interface'], accepts: isVmkLike, expected: 'a vmknic name (vmkN)' },
   { key: 'source', names: ['Source'], accepts: (t) => /^[A-Za-z][A-Za-z0-9_]*$/.test(t), expected: 'a route source (MANUAL, DHCP)' },
 ];
 
-/** Every route column decides where traffic goes, except Source. */
-const ESSENTIAL: ReadonlySet<Key> = new Set(['network', 'netmask', 'gateway', 'interface']);
-
-/** The routes header as both commands print it (esxcli adds Source and a dash ruler). */
+/**
+ * The routes header as both commands print it (esxcli adds Source and a dash ruler). ESX 4.x printed no
+ * Interface column (ELATOV 2012, `Network Netmask Gateway`): the table is still read, each route's vmknic unknown.
+ */
 export const ROUTE_VOCABULARY: TableVocabulary<Key> = {
   columns: COLUMNS,
   first: 'network',
-  required: ['network', 'netmask', 'gateway', 'interface'],
+  required: ['network', 'netmask', 'gateway'],
 };
 
 /** A route row starts with its network (or `default`): a wrapped continuation never does. */
 function isRouteStart(word: string): boolean {
-  return isIpv4(word) || /^default$/i.test(word);
+  return isIpv4Like(word) || /^default$/i.test(word);
 }
 
 /** Reads the route rows of a block (header anywhere in it), printed order kept. Undefined when no header. */
@@ -53,33 +54,69 @@ export function readRoutes(block: Block, lines: readonly Line[] = block.lines): 
   if (table === undefined) return undefined;
   const warnings: ParserWarning[] = [...table.warnings];
   const routes: RouteRow[] = [];
+  const noInterface = new Set<number>();
   for (const row of table.rows) {
+    if (!hasColumn(row.layout, 'interface') && !noInterface.has(row.layout.header.n)) {
+      noInterface.add(row.layout.header.n);
+      warnings.push({
+        line: row.layout.header.n,
+        message: 'the route table has no Interface column (the ESX 4.x layout): the vmknic of each route is unknown here and is taken from the vmknic whose subnet holds the route, where one does',
+      });
+    }
     const route = readRoute(row, warnings);
     if (route !== undefined) routes.push({ ...route, ref: refOf(block, row.line) });
   }
   return { routes, warnings };
 }
 
+const TITLES: Readonly<Record<Key, string>> = { network: 'Network', netmask: 'Netmask', gateway: 'Gateway', interface: 'Interface', source: 'Source' };
+
+/**
+ * One route, field by field (issue 16): a damaged cell (redacted octet, unreadable word) makes that field unknown
+ * with a warning naming the line and the column; OCR look-alikes (`1O.178.46.O`) are read as the digits they stand
+ * for, warned. The row is kept whatever one field says.
+ */
 function readRoute(row: TableRow<Key>, warnings: ParserWarning[]): Omit<RouteRow, 'ref'> | undefined {
-  const essential = row.refused.find((r) => ESSENTIAL.has(r.key));
-  if (essential !== undefined) {
-    warnings.push(rowRefusal(row, essential));
+  const note = (message: string): void => {
+    warnings.push({ line: row.line.n, message });
+  };
+  const what = `the route on this line`;
+  for (const cell of row.refused) note(`${cell.reason}; ${TITLES[cell.key]} of ${what} is unknown, the rest of the row is kept`);
+  const c = row.cells;
+  const dotted = (key: 'network' | 'netmask' | 'gateway', read: typeof readIpv4Cell): string | undefined => {
+    const printed = c[key];
+    if (printed === undefined || printed === '') return undefined;
+    if (key === 'network' && /^default$/i.test(printed)) return '0.0.0.0';
+    if (key === 'gateway' && /^local subnet$/i.test(printed)) return '0.0.0.0';
+    const result = cellValue(read(printed), printed, TITLES[key], what);
+    if (result.warning !== undefined) note(result.warning);
+    return result.value;
+  };
+  const network = dotted('network', readIpv4Cell);
+  const netmask = dotted('netmask', readMaskCell);
+  const gateway = dotted('gateway', readIpv4Cell);
+  let iface: string | undefined;
+  if (c.interface !== undefined && c.interface !== '') {
+    const result = cellValue(readVmkCell(c.interface), c.interface, 'Interface', what);
+    if (result.warning !== undefined) note(result.warning);
+    iface = result.value;
+  }
+  if (network === undefined && netmask === undefined && gateway === undefined && iface === undefined) {
+    note('row does not match the header: none of its cells could be read');
     return undefined;
   }
-  for (const cell of row.refused) warnings.push(cellRefusal(row, cell));
-  const { network, netmask, gateway, interface: iface, source } = row.cells;
-  if (network === undefined || netmask === undefined || gateway === undefined || iface === undefined) return undefined;
-  const isDefault = /^default$/i.test(network);
-  if (isDefault && netmask !== '0.0.0.0') {
-    warnings.push({ line: row.line.n, message: `row does not match the header: the default route has netmask ${netmask}, not 0.0.0.0` });
-    return undefined;
+  const isDefault = c.network !== undefined && /^default$/i.test(c.network);
+  let mask = netmask;
+  if (isDefault && netmask !== undefined && netmask !== '0.0.0.0') {
+    note(`the default route has netmask ${netmask}, not 0.0.0.0; its netmask is unknown`);
+    mask = undefined;
   }
   return definedOnly({
-    network: isDefault ? '0.0.0.0' : network,
-    netmask,
-    gateway: /^local subnet$/i.test(gateway) ? '0.0.0.0' : gateway,
+    network,
+    netmask: mask,
+    gateway,
     interface: iface,
-    source: source === undefined || source === '' ? undefined : source,
+    source: c.source === undefined || c.source === '' ? undefined : c.source,
   });
 }
 

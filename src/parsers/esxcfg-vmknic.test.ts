@@ -211,14 +211,16 @@ describe('esxcfg-vmknic -l, damaged pastes', () => {
     ]);
   });
 
-  it('skips fences and blank lines, drops a row with an unreadable address and a MAC it cannot read', () => {
+  it('skips fences and blank lines; a redacted address or an unreadable MAC makes that field unknown, the row stays', () => {
     const read = rows(fenced);
-    expect(read.map((r) => r.name)).toEqual(['vmk0', 'vmk2']);
-    expect(read[1]).not.toHaveProperty('mac');
-    expect(read[1]?.address).toBe('10.10.50.92');
+    expect(read.map((r) => r.name)).toEqual(['vmk0', 'vmk1', 'vmk2']);
+    expect(read[1]).not.toHaveProperty('address');
+    expect(read[1]).toMatchObject({ netmask: '255.255.0.0', mtu: 9000, netstack: 'defaultTcpipStack' });
+    expect(read[2]).not.toHaveProperty('mac');
+    expect(read[2]?.address).toBe('10.10.50.92');
     expect(warnings(fenced)).toEqual([
-      { line: 7, message: 'row does not match the header: expected an IPv4 or IPv6 address in column IP Address (found "x.x.x.x")' },
-      { line: 8, message: 'expected a MAC address in column MAC Address (found "00:50:56:XX:37:c4"); that value is left out' },
+      { line: 7, message: 'IP Address of vmk1 is redacted ("x.x.x.x"): that value is unknown, the rest of the row is kept' },
+      { line: 8, message: 'expected a MAC address in column MAC Address (found "00:50:56:XX:37:c4"); MAC Address of vmk2 is unknown, the rest of the row is kept' },
       { line: 10, message: 'row does not match the header: expected a vmknic name (vmkN) in column Interface (found "Connection")' },
     ]);
   });
@@ -229,10 +231,13 @@ describe('esxcfg-vmknic -l, damaged pastes', () => {
     expect(warnings(text)).toEqual([{ line: 4, message: 'row does not match the header: expected a vmknic name (vmkN) in column Interface (found "logout")' }]);
   });
 
-  it('keeps the rows before a last row cut in its NetStack, and does not read the cut name as a stack', () => {
-    expect(rows(truncated).map((r) => r.name)).toEqual(['vmk0']);
+  it('keeps a last row cut in its NetStack, with the netstack unknown (the cut name is not read as a stack)', () => {
+    const read = rows(truncated);
+    expect(read.map((r) => r.name)).toEqual(['vmk0', 'vmk1']);
+    expect(read[1]).not.toHaveProperty('netstack');
+    expect(read[1]?.address).toBe('192.168.1.11');
     expect(warnings(truncated)).toEqual([
-      { line: 3, message: 'row does not match the header: NetStack "defaultTcp" looks cut off (a known stack name begins with it)' },
+      { line: 3, message: 'NetStack "defaultTcp" of vmk1 looks cut off (a known stack name begins with it); the netstack of vmk1 is unknown' },
     ]);
   });
 
@@ -241,12 +246,16 @@ describe('esxcfg-vmknic -l, damaged pastes', () => {
     expect(warnings(truncatedMid)[0]).toMatchObject({ line: 3, message: expect.stringContaining('column Netmask') });
   });
 
-  it('refuses an IPv6 address in an IPv4 row', () => {
+  it('does not read an IPv6 address in an IPv4 row: address and mask unknown, the vmknic kept', () => {
     const text = [
       'Interface  Port Group/DVPort   IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type',
       'vmk0       Management Network  IPv4      fe80::1                                 64                              00:50:56:09:08:3c 1500    65535     true    STATIC',
     ].join('\n');
-    expect(rows(text)).toEqual([]);
+    const read = rows(text);
+    expect(read.map((r) => r.name)).toEqual(['vmk0']);
+    expect(read[0]).not.toHaveProperty('address');
+    expect(read[0]).not.toHaveProperty('netmask');
+    expect(read[0]?.mac).toBe('00:50:56:09:08:3c');
     expect(warnings(text)[0]?.message).toContain('expected an IPv4 address in column IP Address of an IPv4 row');
   });
 

@@ -19,9 +19,12 @@ import {
   valueOf,
 } from './key-value.ts';
 import type { FieldBlock } from './key-value.ts';
+import { readVmkCell } from './damage.ts';
 
-const HEAD = /^\s*vmk\d+$/;
-const NAME_FIELD = /^\s*Name\s*:\s*vmk\d+$/;
+// `vmko` / `vmkO` (a font or OCR printing the letter for zero, seen in a published Cisco guide) is accepted here
+// and read as vmk0 with a warning.
+const HEAD = /^\s*vmk[\dOoIl]{1,4}$/;
+const NAME_FIELD = /^\s*Name\s*:\s*vmk[\dOoIl]{1,4}$/;
 
 export const interfaceListParser: CommandParser<'interface-list', readonly InterfaceListEntry[]> = {
   kind: 'interface-list',
@@ -55,8 +58,13 @@ function readEntry(block: Block, b: FieldBlock, warnings: ParserWarning[]): Inte
   if (!refLine) return undefined;
   const headName = b.head?.text.trim();
   const fieldName = valueOf(b, 'name');
-  const name = fieldName ?? headName;
-  if (name === undefined || !/^vmk\d+$/.test(name)) {
+  const printedName = fieldName ?? headName;
+  const read = printedName === undefined ? undefined : readVmkCell(printedName);
+  const name = read?.kind === 'ok' || read?.kind === 'repaired' ? read.value : undefined;
+  if (read?.kind === 'repaired' && printedName !== undefined) {
+    warnings.push({ line: refLine.n, message: `vmknic name "${printedName}" read as ${name ?? ''} (${read.how}: a font or OCR look-alike)` });
+  }
+  if (name === undefined) {
     warnings.push({ line: refLine.n, message: 'Interface block without a vmknic name ("vmkN" line or "Name: vmkN"); skipped.' });
     return undefined;
   }

@@ -77,16 +77,19 @@ describe('esxcli network ip interface ipv4 get (domain.md §4.3)', () => {
     expect(rows(squeezed)).toEqual(rows(equinix65));
   });
 
-  it('drops a row whose gateway cannot be read, keeps one whose broadcast cannot', () => {
+  it('reads a gateway with O for 0 as the digit (warned), keeps a row whose broadcast cannot be read', () => {
     const text = [
       'Name  IPv4 Address    IPv4 Netmask     IPv4 Broadcast  Address Type  Gateway         DHCP DNS',
       '----  --------------  ---------------  --------------  ------------  --------------  --------',
       'vmk0  10.0.0.10       255.255.255.0    10.0.0.255      STATIC        10.0.0.1O          false',
       'vmk1  10.0.1.10       255.255.255.0    10.0.1.2SS      STATIC        0.0.0.0            false',
     ].join('\n');
-    expect(rows(text).map((r) => [r.name, r.broadcast ?? null, r.gateway])).toEqual([['vmk1', null, '0.0.0.0']]);
+    expect(rows(text).map((r) => [r.name, r.broadcast ?? null, r.gateway])).toEqual([
+      ['vmk0', '10.0.0.255', '10.0.0.10'],
+      ['vmk1', null, '0.0.0.0'],
+    ]);
     expect(parse(text).warnings.map((w) => w.line)).toEqual([3, 4]);
-    expect(parse(text).warnings[0]?.message).toBe('row does not match the header: expected an IPv4 gateway in column Gateway (found "10.0.0.1O")');
+    expect(parse(text).warnings[0]?.message).toBe('Gateway of vmk0 is printed "10.0.0.1O" and read as 10.0.0.10 (O as 0: a font or OCR look-alike)');
   });
 
   it('warns on an address type it does not know and leaves it out', () => {

@@ -11,15 +11,14 @@
 import type { AddressType } from '../core/model/host.ts';
 import type { Ipv4Row } from './records.ts';
 import { fail, ok, refOf } from './types.ts';
+import { cellValue, isIpv4Like, isMaskLike, isVmkLike, nearestKnown, readIpv4Cell, readMaskCell, readVmkCell } from './damage.ts';
 import type { CommandParser, ParserWarning } from './types.ts';
-import { cellRefusal, hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
+import { hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
 import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
 import {
   definedOnly,
   esxcliArgs,
   isBoolWord,
-  isIpv4,
-  isIpv4Mask,
   orNotApplicable,
   isVmkName,
   readBoolWord,
@@ -32,19 +31,31 @@ type Key = 'name' | 'address' | 'netmask' | 'broadcast' | 'addressType' | 'gatew
 
 
 const COLUMNS: readonly ColumnSpec<Key>[] = [
-  { key: 'name', names: ['Name'], accepts: isVmkName, expected: 'a vmknic name (vmkN)' },
-  { key: 'address', names: ['IPv4 Address'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 address' },
-  { key: 'netmask', names: ['IPv4 Netmask'], accepts: orNotApplicable(isIpv4Mask), expected: 'an IPv4 netmask' },
-  { key: 'broadcast', names: ['IPv4 Broadcast'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 broadcast address', mayBeEmpty: true },
+  { key: 'name', names: ['Name'], accepts: isVmkLike, expected: 'a vmknic name (vmkN)' },
+  { key: 'address', names: ['IPv4 Address'], accepts: orNotApplicable(isIpv4Like), expected: 'an IPv4 address' },
+  { key: 'netmask', names: ['IPv4 Netmask'], accepts: orNotApplicable(isMaskLike), expected: 'an IPv4 netmask' },
+  { key: 'broadcast', names: ['IPv4 Broadcast'], accepts: orNotApplicable(isIpv4Like), expected: 'an IPv4 broadcast address', mayBeEmpty: true },
   { key: 'addressType', names: ['Address Type'], accepts: (t) => /^[A-Za-z][A-Za-z0-9_]*$/.test(t), expected: 'an address type (STATIC, DHCP, NONE)' },
-  { key: 'gateway', names: ['Gateway'], accepts: orNotApplicable(isIpv4), expected: 'an IPv4 gateway' },
+  { key: 'gateway', names: ['Gateway'], accepts: orNotApplicable(isIpv4Like), expected: 'an IPv4 gateway' },
   { key: 'dhcpDns', names: ['DHCP DNS'], accepts: isBoolWord, expected: 'true or false' },
 ];
 
 const VOCABULARY: TableVocabulary<Key> = { columns: COLUMNS, first: 'name', required: ['name', 'address', 'netmask'] };
 
-/** The address, subnet and per-vmknic gateway decide routes: a row unsure of any of them is dropped. */
-const ESSENTIAL: ReadonlySet<Key> = new Set(['name', 'address', 'netmask', 'gateway']);
+/**
+ * Only the vmknic name is essential: a damaged address, mask or gateway (issue 16: a redacted octet) makes that
+ * field unknown with a warning, the rest of the row is kept.
+ */
+const ESSENTIAL: ReadonlySet<Key> = new Set(['name']);
+const TITLES: Readonly<Record<Key, string>> = {
+  name: 'Name',
+  address: 'IPv4 Address',
+  netmask: 'IPv4 Netmask',
+  broadcast: 'IPv4 Broadcast',
+  addressType: 'Address Type',
+  gateway: 'Gateway',
+  dhcpDns: 'DHCP DNS',
+};
 
 const NAMESPACES = [
   ['network', 'ip', 'interface', 'ipv4', 'get'],
@@ -106,28 +117,44 @@ function readIpv4(row: TableRow<Key>, onlyInterface: string | undefined, warning
     return undefined;
   }
   const c = row.cells;
-  const name = c.name;
+  const nameRead = c.name === undefined ? undefined : cellValue(readVmkCell(c.name), c.name, 'Name', c.name);
+  const name = nameRead?.value;
   if (name === undefined) return undefined;
   if (onlyInterface !== undefined && name !== onlyInterface) {
     // The command asked for one vmknic: a row naming another one does not belong to this output.
     warnings.push({ line: row.line.n, message: `row names ${name} but the command asked for -i ${onlyInterface}; row not read` });
     return undefined;
   }
-  for (const cell of row.refused) warnings.push(cellRefusal(row, cell));
+  const note = (message: string): void => {
+    warnings.push({ line: row.line.n, message });
+  };
+  if (nameRead?.warning !== undefined) note(nameRead.warning);
+  for (const cell of row.refused) note(`${cell.reason}; ${TITLES[cell.key]} of ${name} is unknown, the rest of the row is kept`);
+  const dotted = (key: 'address' | 'netmask' | 'broadcast' | 'gateway', read: typeof readIpv4Cell): string | undefined => {
+    const shown = shownValue(c[key]);
+    if (shown === undefined) return undefined;
+    const result = cellValue(read(shown), shown, TITLES[key], name);
+    if (result.warning !== undefined) note(result.warning);
+    return result.value;
+  };
   let addressType: AddressType | undefined;
   if (c.addressType !== undefined) {
-    addressType = ADDRESS_TYPES[c.addressType.toLowerCase()];
-    if (addressType === undefined) {
-      warnings.push({ line: row.line.n, message: `address type "${c.addressType}" is not STATIC, DHCP or NONE; that value is left out` });
+    const printed = c.addressType;
+    const near = ADDRESS_TYPES[printed.toLowerCase()] ?? (nearestKnown(printed, Object.values(ADDRESS_TYPES)) as AddressType | undefined);
+    addressType = near;
+    if (near === undefined) {
+      note(`address type "${printed}" is not STATIC, DHCP or NONE; that value is left out`);
+    } else if (ADDRESS_TYPES[printed.toLowerCase()] === undefined) {
+      note(`address type "${printed}" of ${name} read as ${near} (letters lost in the paste)`);
     }
   }
   return definedOnly({
     name,
-    address: shownValue(c.address),
-    netmask: shownValue(c.netmask),
-    broadcast: shownValue(c.broadcast),
+    address: dotted('address', readIpv4Cell),
+    netmask: dotted('netmask', readMaskCell),
+    broadcast: dotted('broadcast', readIpv4Cell),
     addressType,
-    gateway: hasColumn(row.layout, 'gateway') ? shownValue(c.gateway) : undefined,
+    gateway: hasColumn(row.layout, 'gateway') ? dotted('gateway', readIpv4Cell) : undefined,
     dhcpDns: readBoolWord(c.dhcpDns),
   });
 }

@@ -367,3 +367,24 @@ describe('loadEvidence: size', () => {
     expect(result.hosts[0]?.version?.evidence.length).toBeGreaterThanOrEqual(copies);
   });
 });
+
+describe('host identity across prompt styles (issue 16)', () => {
+  it('reads a session whose first command lost its prompt as one host, not "paste" and "ServerHost"', () => {
+    const text = [
+      'Interface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack',
+      'vmk0       Management Network                      IPv4      172.26.64.10                            255.255.255.192 172.26.64.63    88:e9:a4:6b:b8:54 1500    65535     true    STATIC              defaultTcpipStack',
+      '',
+      '[root@ServerHost:~] esxcfg-route -l',
+      'VMkernel Routes:',
+      'Network          Netmask          Gateway          Interface',
+      '172.26.64.0      255.255.255.192  Local Subnet     vmk0',
+      'default          0.0.0.0          172.26.64.1      vmk0',
+    ].join('\n');
+    const result = loadEvidence([{ file: 'paste', text }]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.hosts.map((h) => h.name)).toEqual(['ServerHost']);
+    expect(result.hosts[0]?.vmknics.map((v) => v.ipv4)).toEqual(['172.26.64.10']);
+    expect(result.warnings.some((w) => w.line === 1 && w.message.includes("are read as ServerHost's"))).toBe(true);
+  });
+});

@@ -13,7 +13,7 @@ import type { ParsedBlock } from './assemble.ts';
 import { parserFor, PARSERS } from './registry.ts';
 import { COMMAND_EXAMPLES, splitPaste } from './split.ts';
 import type { SplitBlock } from './split.ts';
-import type { CommandKind } from './types.ts';
+import type { Block, CommandKind } from './types.ts';
 
 /** 64 MiB of text: far above any real session, low enough to refuse a wrong file before it stalls the tool. */
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
@@ -79,12 +79,15 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
   const warnings: ParseWarning[] = [];
   const blocks: LoadedBlock[] = [];
   for (const input of inputs) {
-    const split = splitPaste(input.text, input.file, PARSERS);
-    warnings.push(...split.warnings);
+    // Each block is let go once parsed, so the lines of a large paste are freed as the parse goes on rather than
+    // all at the end (issue 17: peak memory of a 60 MB paste). No local keeps the split result itself.
+    const pending = splitBlocks(input, warnings);
     let recognised = 0;
     let firstFailure: { line: number; command: string; reason: string } | undefined;
     const before = parsed.length;
-    for (const sb of split.blocks) {
+    for (let b = 0; b < pending.length; b++) {
+      const sb = pending[b] as SplitBlock;
+      pending[b] = undefined;
       if (sb.kind !== null && !sb.block.lines.some((l) => l.text.trim() !== '')) {
         // `esxcfg-advcfg -s 1 …` prints nothing on 5.x (SEED0), and a paste may stop right after a prompt.
         warnings.push({ file: input.file, line: sb.startLine, message: `${sb.block.command ?? 'the command'} printed nothing, so there is nothing to read.` });
@@ -128,6 +131,13 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
   return { ok: true, hosts: assembled.hosts, warnings: capped(warnings), blocks };
 }
 
+/** The blocks of one input in a mutable list the caller empties as it parses; split warnings go to `warnings`. */
+function splitBlocks(input: EvidenceInput, warnings: ParseWarning[]): (SplitBlock | undefined)[] {
+  const split = splitPaste(input.text, input.file, PARSERS);
+  warnings.push(...split.warnings);
+  return [...split.blocks];
+}
+
 type BlockOutcome =
   | { readonly ok: true; readonly parsed: ParsedBlock; readonly warnings: readonly ParseWarning[] }
   | {
@@ -157,7 +167,10 @@ function parseBlock<K extends CommandKind>(sb: SplitBlock, kind: K): BlockOutcom
     return { ok: false, error: { file, line, message }, command: label, reason: result.error.message, warnings };
   }
   // The registry maps each kind to the parser of that kind's record, so value has the type ParsedBlock pairs with K.
-  return { ok: true, parsed: { kind, block, value: result.value } as ParsedBlock, warnings };
+  // The block's lines are not needed once parsed (records carry their evidence lines): only the first is kept, so a
+  // 60 MB paste does not hold a million line objects through the assembly (issue 17: peak memory under 1 GB).
+  const kept: Block = { ...block, lines: block.lines.slice(0, 1) };
+  return { ok: true, parsed: { kind, block: kept, value: result.value } as ParsedBlock, warnings };
 }
 
 function describe(sb: SplitBlock, parsed: boolean): LoadedBlock {

@@ -73,12 +73,15 @@ export interface TagRecord {
 
 /** `esxcfg-route [-l]` and `esxcli network ip route ipv4 list [-N stack]`. */
 export interface RouteRow {
-  /** `default` normalised to `0.0.0.0`. */
-  readonly network: string;
-  readonly netmask: string;
+  /**
+   * `default` normalised to `0.0.0.0`. Each of the four fields is absent when the paste damaged it beyond repair
+   * (a redacted octet) or did not print it (ESX 4.x tables have no Interface column); the row is still kept.
+   */
+  readonly network?: string;
+  readonly netmask?: string;
   /** `Local Subnet` normalised to `0.0.0.0`. */
-  readonly gateway: string;
-  readonly interface: string;
+  readonly gateway?: string;
+  readonly interface?: string;
   /** esxcli `Source` column (`MANUAL`, `DHCP`). */
   readonly source?: string;
   readonly ref: EvidenceRef;

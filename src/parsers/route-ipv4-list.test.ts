@@ -51,9 +51,10 @@ describe('esxcli network ip route ipv4 list (domain.md §4.6)', () => {
     expect(parse(text).warnings).toEqual([{ line: 5, message: 'row does not match the header: the row ends before column Source (was it cut off?)' }]);
   });
 
-  it('refuses a default route with a netmask other than 0.0.0.0', () => {
+  it('keeps a default route printed with a netmask other than 0.0.0.0, its netmask unknown', () => {
     const text = `${byoi.trimEnd()}\ndefault      255.255.255.0    10.0.0.1     vmk1       MANUAL`;
-    expect(table(text).routes).toHaveLength(2);
+    expect(table(text).routes).toHaveLength(3);
+    expect(table(text).routes[2]).not.toHaveProperty('netmask');
     expect(parse(text).warnings[0]?.message).toContain('the default route has netmask 255.255.255.0');
   });
 

@@ -9,6 +9,7 @@
  */
 import type { ParseWarning } from '../core/model/evidence.ts';
 import { toLines } from './types.ts';
+import { unflatten } from './unflatten.ts';
 import type { Block, CommandKind, CommandParser, Line } from './types.ts';
 
 /** The part of a parser the splitter needs (tests pass small stubs). */
@@ -56,8 +57,16 @@ export const COMMAND_EXAMPLES: Readonly<Record<CommandKind, string>> = {
 };
 
 export function splitPaste(text: string, file: string, parsers: readonly Detector[]): SplitResult {
-  const lines = unquote(toLines(text.startsWith('\uFEFF') ? text.slice(1) : text));
+  const flat = unflatten(unquote(toLines(text.startsWith('\uFEFF') ? text.slice(1) : text)));
+  const lines = flat.lines;
   const out = new Collector(file, parsers);
+  for (const n of flat.resplit) {
+    out.warnings.push({
+      file,
+      line: n,
+      message: `Line ${n} holds a whole output run together on one line (a page copied without its line breaks); it was re-split at the prompt, the header, the ruler and the rows. Check the values read from it.`,
+    });
+  }
   let sshHost: string | undefined;
   let current = segment(undefined, undefined);
 

@@ -103,6 +103,12 @@ const hostModel = shape<HostModel>('host models', {
   commandsSeen: listOf(text, FEW),
 });
 
+const migrationProof = shape<NonNullable<ObservedMigration['proof']>>('migration proofs', {
+  addresses: listOf(evidenceRef, MANY),
+  direction: listOf(evidenceRef, MANY),
+  failure: listOf(evidenceRef, MANY),
+});
+
 const observedMigration = shape<ObservedMigration>('past migrations', {
   host: text,
   traffic: oneOf(['vmotion', 'nfc']),
@@ -117,6 +123,7 @@ const observedMigration = shape<ObservedMigration>('past migrations', {
   outcome: oneOf(['failed', 'no-failure-logged']),
   count: optional(number),
   evidence: listOf(evidenceRef, MANY),
+  proof: optional(migrationProof),
 });
 
 const importedHost = shape<ImportedHost>('imported hosts', {
