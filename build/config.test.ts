@@ -47,8 +47,8 @@ describe('electron-builder.yml', () => {
     expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(512);
   });
 
-  it('packs what the build writes: out/ (renderer, main, preload) and package.json, whose main is in out/', () => {
-    expect(config.files).toEqual(['out/**', 'package.json', '!node_modules/**']);
+  it('packs what the build writes: out/ (renderer, main, preload) but not the CLI, and package.json, whose main is in out/', () => {
+    expect(config.files).toEqual(['out/**', '!out/cli/**', 'package.json', '!node_modules/**']);
     expect(pkg.main).toBe('out/main/index.cjs');
     const vite = readFileSync('vite.config.ts', 'utf8');
     // The default build folder (VPD_OUT only moves it for parallel e2e runs).
