@@ -4,6 +4,7 @@
  * instead) and what the logs show; and the bundle side of `analyze --source BUNDLE [--dest BUNDLE]`.
  * Exit codes: 0 at least one host read, 2 nothing readable (or bad usage).
  */
+import { versionLabel } from '../core/present/version.ts';
 import type { AnalysisResult } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
@@ -52,7 +53,7 @@ export function renderBundle(reading: BundleReading): string {
   for (const h of reading.hosts) {
     out.push('', `HOST ${h.name} (${where(h)})${h.kind === 'esxi' ? '' : ' — not recognisably an ESXi bundle'}`);
     const v = h.model?.version;
-    if (v) out.push(`  version: ${v.product} ${v.version}${v.update ? ` Update ${v.update}` : ''}${v.build ? ` build ${v.build}` : ''}`);
+    if (v) out.push(`  version: ${versionLabel(v)}`);
     if (h.model) {
       const nics = h.model.vmknics.map((n) => `${n.name} ${n.ipv4 ?? 'no IPv4'}${n.tags ? ` [${n.tags.join(', ') || 'no tags'}]` : ''}`);
       out.push(`  vmknics: ${nics.join('; ') || 'none shown'}`);

@@ -25,6 +25,7 @@ import { effectiveBinding } from './analysis/binding.ts';
 import { severityRank, toFindings } from './analysis/findings.ts';
 import { planRemediation } from './analysis/remediation-plan.ts';
 import { formatStep } from './analysis/trace.ts';
+import { offIntended } from './present/flow.ts';
 import type { ParseWarning } from './model/evidence.ts';
 import type { HostModel } from './model/host.ts';
 import type { FindingResult, FlowResult, MigrationKind, RemediationResult, Severity } from './result.ts';
@@ -122,7 +123,7 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
   const parts: string[] = [];
   if (vm) {
     if (vm.vmknics.length > 0) {
-      const wrong = vm.vmknics.filter((n) => !vm.intended.includes(n));
+      const wrong = offIntended(vm);
       parts.push(
         wrong.length > 0
           ? `vMotion leaves ${source} by ${vm.vmknics.join(', ')} instead of ${vm.intended.join(', ') || 'a vMotion vmknic'}`

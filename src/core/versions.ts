@@ -387,7 +387,7 @@ export function bindToVmknicDefault(release: EsxiRelease | undefined): BindToVmk
   }
   if (major <= 5) {
     return unknownBind(
-      `No dump of ${major}.x defaults exists, and the meaning of the values on ${major}.x is itself unsure (domain.md §1.4: Chan set 1 on 5.0 to force binding).`,
+      `No dump of ${major}.x defaults exists, and the meaning of the values on ${major}.x is itself unsure (Chan set 1 on 5.0 to force binding).`,
     );
   }
   return unknownBind(`${name} is not a release line the BindToVmknic rules cover.`);
@@ -425,7 +425,7 @@ function absent(certainty: 'definite' | 'probable', why: string): AutoBindVmknic
   return {
     status: 'absent',
     certainty,
-    note: `${why} What decides the receiving side's reply vmknic on these builds is undocumented (domain.md §5.2).`,
+    note: `${why} What decides the receiving side's reply vmknic on these builds is undocumented.`,
   };
 }
 

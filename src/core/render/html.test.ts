@@ -1,3 +1,4 @@
+import { MIGRATION_LABEL } from '../present/words.ts';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { FINDINGS, type FindingId } from '../findings/catalog.ts';
@@ -46,7 +47,7 @@ describe.each(EXAMPLES.map((e) => [e.name, e] as const))('HTML report of %s', (_
       if (h.version) expect(textOf(byId(doc, 'hosts')!)).toContain(h.version.version);
     }
     expect(text).toContain('Generated 2026-11-25 09:30 UTC by vMotion Path Doctor 9.8.7');
-    expect(textOf(byId(doc, 'question')!)).toContain(`Migration kind: ${result.migration}`);
+    expect(textOf(byId(doc, 'question')!)).toContain(`Migration kind: ${MIGRATION_LABEL[result.migration]}`);
     expect(textOf(byId(doc, 'verdict')!)).toContain(result.verdict.summary);
     expect(textOf(findAll(doc, (e) => e.name === 'footer')[0]!)).toContain('9.8.7');
   });

@@ -4,7 +4,10 @@
  */
 import type { AnalysisResult } from '../analyze.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
-import { versionLabel } from './version.ts';
+import { REMEDIATIONS } from '../remediation/catalog.ts';
+import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD, TRAFFIC_SHORT } from '../present/words.ts';
+import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, whereOf } from '../present/flow.ts';
+import { versionLabel } from '../present/version.ts';
 import { observedMarkdown } from './observed.ts';
 
 /**
@@ -42,7 +45,9 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push(`**Question:** ${cell(report.question ?? questionOf(result))}`, '');
   }
   out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
-  out.push(`Migration kind: \`${result.migration}\``, '');
+  const lines = flowsThatMatter(result.flows);
+  if (lines.length > 0) out.push(...lines.map((f) => `- ${cell(flowSentence(f))}`), '');
+  out.push(`Migration kind: ${MIGRATION_LABEL[result.migration]}`, '');
   out.push('## Hosts', '');
   out.push('| Host | Version | BindToVmknic | vmknics |', '|---|---|---|---|');
   for (const h of result.hosts) {
@@ -54,18 +59,18 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
   out.push('', '## Paths', '');
   out.push('| Host | Role | Traffic | Direction | vmknic(s) | Intended | Certainty |', '|---|---|---|---|---|---|---|');
   for (const f of result.flows) {
-    const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates?.length ? `${f.candidates.join(' or ')}?` : 'none';
-    out.push(`| ${cell(f.host)} | ${f.role} | ${f.traffic} | ${f.direction} | ${cell(where)} | ${cell(f.intended.join(', '))} | ${f.certainty} |`);
+    const where = `${whereOf(f)}${isOnWrongVmknic(f) ? ' (not the intended vmknic)' : ''}`;
+    out.push(`| ${cell(f.host)} | ${ROLE_WORD[f.role]} | ${TRAFFIC_SHORT[f.traffic]} | ${f.direction} | ${cell(where)} | ${cell(f.intended.join(', '))} | ${CERTAINTY_WORD[f.certainty]} |`);
   }
   out.push(...observedMarkdown(result));
   out.push('', '## Findings', '');
   if (result.findings.length === 0) out.push('No problem found in the evidence.');
   for (const f of result.findings) {
     out.push(`### ${f.id} — ${f.title}`, '');
-    out.push(`Severity **${f.severity}**, certainty **${f.certainty}**, hosts: ${f.hosts.join(', ')}`, '');
+    out.push(`Severity **${f.severity}**, certainty **${CERTAINTY_WORD[f.certainty]}**, hosts: ${f.hosts.join(', ')}`, '');
     out.push(f.detail, '');
     if (f.evidence.length > 0) out.push('Evidence:', '', ...fence(f.evidence, 'text'), '');
-    if (f.remediation.length > 0) out.push(`Fix: ${f.remediation.join(', ')}`, '');
+    if (f.remediation.length > 0) out.push(`Fix: ${f.remediation.map((id) => fixName(id, REMEDIATIONS)).join('; ')}`, '');
     if (report) out.push(...sourceLines(findingSources(f.id)));
   }
   if (result.remediation.length > 0) {
@@ -95,7 +100,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     const cited = citedSources(result);
     if (cited.length > 0) {
       out.push('## Appendix B: sources of the rules', '');
-      for (const c of cited) out.push(`- **${c.source.key}**: ${cell(c.source.ref.title)} — <${c.source.ref.url}> (cited by ${c.citedBy.join(', ')})`);
+      for (const c of cited) out.push(`- **${c.source.key}**: ${cell(c.source.ref.title)} — <${c.source.ref.url}> (cited by ${c.citedBy.map((id) => fixName(id, REMEDIATIONS)).join(', ')})`);
       out.push('');
     }
     out.push('---', '', `vMotion Path Doctor ${cell(report.toolVersion)} · ${cell(formatDate(report.generatedAt))}`, '');
