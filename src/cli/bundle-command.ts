@@ -8,7 +8,6 @@ import { versionLabel } from '../core/present/version.ts';
 import type { AnalysisResult } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { applyObserved } from '../core/observed.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 import type { BundleHost, BundleProblem, BundleReading } from '../bundles/index.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
@@ -142,10 +141,3 @@ function problemWarning(p: BundleProblem): ParseWarning {
   return { file: p.member, line: 1, message: p.message };
 }
 
-/** The analysis plus the past migrations of its hosts (only those hosts' logs). */
-export function withObserved(result: AnalysisResult, hosts: readonly (HostModel | undefined)[], observed: readonly ObservedMigration[]): AnalysisResult {
-  const analysed = hosts.filter((h): h is HostModel => h !== undefined);
-  const names = new Set(analysed.map((h) => h.name));
-  const mine = observed.filter((m) => names.has(m.host));
-  return mine.length === 0 ? result : applyObserved(result, { hosts: analysed, observed: mine });
-}

@@ -4,3 +4,4 @@ export * from './version.ts';
 export * from './flow.ts';
 export * from './rules.ts';
 export * from './internal-refs.ts';
+export * from './settle.ts';

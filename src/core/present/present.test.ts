@@ -84,3 +84,32 @@ describe('internal references', () => {
     expect(findInternalReferences('vmk1 on ESXi 7.0 U3 (build 22348816), RVTools, R2D2, VR10')).toEqual([]);
   });
 });
+
+describe('to be sure', async () => {
+  const { toBeSure } = await import('./settle.ts');
+  const base = { flows: [], missing: [] } as unknown as Parameters<typeof toBeSure>[0];
+  it('groups commands by host, keeps notes apart from the command and esxtop as a step', () => {
+    const r = toBeSure({
+      ...base,
+      hosts: [],
+      flows: [
+        flow({
+          vmknics: [],
+          candidates: ['vmk0', 'vmk1'],
+          certainty: 'uncertain',
+          settle: ['esxcli network ip connection list | grep :8000   (during a test vMotion: the local address shows the vmknic IP in use)', 'esxtop, then n (network view): watch which vmk row carries the traffic'],
+        }),
+      ],
+      missing: ['vmware -vl (on esx01)', 'esxcfg-route -l (on esx02)', 'esxcli network ip connection list | grep :8000   (during a test vMotion: the local address shows the vmknic IP in use)'],
+    });
+    expect(r).toEqual([
+      {
+        host: 'esx01',
+        settles: true,
+        commands: [{ command: 'esxcli network ip connection list | grep :8000', note: 'during a test vMotion: the local address shows the vmknic IP in use' }, { command: 'vmware -vl' }],
+        steps: ['esxtop, then n (network view): watch which vmk row carries the traffic'],
+      },
+      { host: 'esx02', settles: false, commands: [{ command: 'esxcfg-route -l' }], steps: [] },
+    ]);
+  });
+});

@@ -5,7 +5,7 @@ import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { REMEDIATIONS, SOURCES, type RemediationId } from '../remediation/catalog.ts';
 import { host, route } from '../test-support/hosts.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
-import { applyObserved, WHAT_A_LINE_PROVES } from '../observed.ts';
+import { WHAT_A_LINE_PROVES } from '../observed.ts';
 import { renderHtmlReport, REPORT_CSP } from './html.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 
@@ -169,9 +169,9 @@ describe('renderHtmlReport: past migrations from host logs', () => {
   });
 
   it('lists each migration with its addresses mapped to vmknics, the management one marked, and its escaped log lines', () => {
-    const base = analyze({ source: esx01, dest: esx02 });
-    const result = applyObserved(base, {
-      hosts: [esx01, esx02],
+    const result = analyze({
+      source: esx01,
+      dest: esx02,
       observed: [
         {
           host: 'esx01',

@@ -193,6 +193,7 @@ function verdictSection(result: AnalysisResult): string {
     `<p>${chip(v.severity === 'none' ? SEVERITY_WORD.none : `WORST: ${SEVERITY_WORD[v.severity]}`, v.severity)}${counts.length > 0 ? e(` Findings: ${counts.join(', ')}.`) : ''}</p>` +
     `<p class="summary">${e(v.summary)}</p>` +
     (flowsThatMatter(result.flows).length > 0 ? `<ul class="verdict-lines">${flowsThatMatter(result.flows).map((f) => `<li>${e(flowSentence(f))}</li>`).join('')}</ul>` : '') +
+    ((result.answers ?? []).length > 0 ? `<ul class="answers">${(result.answers ?? []).map((x) => `<li>${e(x.text)}</li>`).join('')}</ul>` : '') +
     (v.uncertain ? '<p>Some answers are <strong>uncertain</strong>: they depend on a fact the pasted output does not show. See <a href="#settle">To settle</a> for the command that decides.</p>' : '') +
     '</div></section>'
   );

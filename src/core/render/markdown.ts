@@ -47,6 +47,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
   out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
   const lines = flowsThatMatter(result.flows);
   if (lines.length > 0) out.push(...lines.map((f) => `- ${cell(flowSentence(f))}`), '');
+  if ((result.answers ?? []).length > 0) out.push(...(result.answers ?? []).map((a) => `- ${cell(a.text)}`), '');
   out.push(`Migration kind: ${MIGRATION_LABEL[result.migration]}`, '');
   out.push('## Hosts', '');
   out.push('| Host | Version | BindToVmknic | vmknics |', '|---|---|---|---|');

@@ -28,6 +28,7 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
   const out: string[] = [];
   out.push(`VERDICT: ${result.verdict.summary}`);
   for (const f of flowsThatMatter(result.flows)) out.push(`  ${flowSentence(f)}`);
+  for (const a of result.answers ?? []) out.push(`  ${a.text}`);
   if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To settle" below.');
   out.push('');
   out.push(`HOSTS (migration: ${MIGRATION_LABEL[result.migration]})`);
