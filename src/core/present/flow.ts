@@ -43,8 +43,9 @@ export function flowHeading(f: FlowResult): string {
  * `vMotion leaves esx01 by vmk0 or vmk1 — uncertain`.
  */
 export function flowSentence(f: FlowResult): string {
-  const verb = f.direction === 'egress' ? 'leaves' : 'enters';
-  const what = isReplyFlow(f) ? 'vMotion replies' : TRAFFIC_SHORT[f.traffic];
+  const reply = isReplyFlow(f);
+  const verb = f.direction === 'egress' ? (reply ? 'leave' : 'leaves') : 'enters';
+  const what = reply ? 'vMotion replies' : TRAFFIC_SHORT[f.traffic];
   const wrong = offIntended(f);
   let where: string;
   if (f.vmknics.length > 0) {

@@ -136,7 +136,7 @@ export class AppState {
     this.notes = '';
     this.bundles.clear();
     this.evidence.clear();
-    this.evidence.setMigration('live');
+    this.evidence.setMigration('live', false);
     this.#caseScreen = 'evidence';
     this.saveState = 'idle';
   }

@@ -49,7 +49,8 @@ export interface EngineRequest {
   readonly inputs: readonly EvidenceText[];
   /** Hosts read from support bundles or opened from the Scan view, already modelled. */
   readonly imported?: readonly ImportedHost[];
-  readonly migration: MigrationKind;
+  /** The kind a person chose (or the wizard's answer named); absent → the default, live. */
+  readonly migration?: MigrationKind;
   /** Host names the user picked; absent → the default pairing. */
   readonly source?: string;
   readonly dest?: string;
@@ -245,10 +246,10 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
   let analysis: AnalysisResult;
   let factsAnalysis: AnalysisResult | undefined;
   try {
-    analysis = analyze({ ...input, migration: req.migration, ...(req.answers ? { answers: req.answers } : {}) });
+    analysis = analyze({ ...input, ...(req.migration !== undefined ? { migration: req.migration } : {}), ...(req.answers ? { answers: req.answers } : {}) });
     if (req.factsMigration !== undefined) {
       const { migration: _kind, ...rest } = req.answers ?? {};
-      factsAnalysis = req.factsMigration === req.migration && req.answers?.migration === undefined ? analysis : analyze({ ...input, migration: req.factsMigration, answers: rest });
+      factsAnalysis = req.factsMigration === analysis.migration && req.answers?.migration === undefined ? analysis : analyze({ ...input, migration: req.factsMigration, answers: rest });
     }
   } catch (e) {
     problems.push({ file: 'analysis', side: 'source', code: 'INTERNAL', message: `The analysis stopped unexpectedly: ${String(e)}` });

@@ -70,8 +70,12 @@ export class EvidenceStore {
     this.schedule();
   }
 
-  setMigration(kind: MigrationKind): void {
+  /** Whether the kind was chosen (a person picked it, or a case file kept it) rather than left at its default. */
+  migrationChosen = $state(false);
+
+  setMigration(kind: MigrationKind, chosen = true): void {
     this.migration = kind;
+    this.migrationChosen = chosen;
     this.schedule(0);
   }
 
@@ -177,8 +181,6 @@ export class EvidenceStore {
       attachments: this.attachments.map((a) => ({ name: a.name, side: a.side, text: a.text })),
       ...(this.imported.length > 0 ? { imported: this.imported } : {}),
       migration: this.migration,
-      ...(Object.keys(this.answers).length > 0 ? { answers: this.answers } : {}),
-      ...(this.factsMigration !== undefined ? { factsMigration: this.factsMigration } : {}),
       ...(this.pickedSource !== undefined ? { pickedSource: this.pickedSource } : {}),
       ...(this.pickedDest !== undefined ? { pickedDest: this.pickedDest } : {}),
     };
@@ -190,6 +192,8 @@ export class EvidenceStore {
     this.attachments = s.attachments.map((a) => ({ id: this.#ids++, name: a.name, side: a.side, size: a.text.length, text: a.text }));
     this.imported = s.imported ?? [];
     this.migration = s.migration;
+    // A case file keeps the kind it was analysed as; only the default (live) stays unchosen.
+    this.migrationChosen = s.migration !== 'live';
     this.pickedSource = s.pickedSource;
     this.pickedDest = s.pickedDest;
     this.notices = [];
@@ -219,7 +223,7 @@ export class EvidenceStore {
     return {
       inputs,
       ...(this.imported.length > 0 ? { imported: this.imported } : {}),
-      migration: this.migration,
+      ...(this.migrationChosen || this.answers.migration !== undefined ? { migration: this.migration } : {}),
       ...(Object.keys(this.answers).length > 0 ? { answers: this.answers } : {}),
       ...(this.factsMigration !== undefined ? { factsMigration: this.factsMigration } : {}),
       ...(this.pickedSource !== undefined ? { source: this.pickedSource } : {}),
