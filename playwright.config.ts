@@ -4,7 +4,7 @@
  * where no Electron binary exists. No browser is ever downloaded.
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tools/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 5198);
 

@@ -25,7 +25,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { bytesSource, readBundle } from '../src/bundles/index.ts';
 import { benchEstate, rvtoolsCsv } from '../src/imports/test-support/estate-generator.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../tools/chromium.ts';
 import { generateBundle } from './support/bundle-generator.ts';
 import { startPreview } from './support/preview.ts';
 import { VMS_PER_HOST, writeRvtoolsXlsx } from './support/rvtools-xlsx.ts';

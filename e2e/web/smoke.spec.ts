@@ -2,7 +2,7 @@
  * The ground the other specs stand on: Debian's Chromium is there (a missing browser is a failure, not a skip,
  * style.md §10), the page carries its CSP, and the first screen is interactive quickly.
  */
-import { chromiumMissingMessage } from '../support/chromium.ts';
+import { chromiumMissingMessage } from '../../tools/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 test('Debian Chromium is installed at the configured path', () => {

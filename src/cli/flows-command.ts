@@ -18,7 +18,7 @@ import type { ObservedMigration } from '../core/observed.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import { loadBundles } from './bundle-command.ts';
 import { pairHosts } from '../core/pairing.ts';
-import { collectorCommand } from '../../flows/collector.ts';
+import { collectorCommand } from '../parsers/collector.ts';
 import { EVIDENCE_MIGRATION, factsFromAnalysis, wizardAnswers, type EvidenceFacts } from '../../flows/facts.ts';
 import { flowStats } from '../../flows/graph.ts';
 import { FLOWS, flowById, type FlowDefinition } from '../../flows/index.ts';
