@@ -5,3 +5,4 @@ export * from './flow.ts';
 export * from './rules.ts';
 export * from './internal-refs.ts';
 export * from './settle.ts';
+export * from './scan.ts';

@@ -113,3 +113,17 @@ describe('to be sure', async () => {
     ]);
   });
 });
+
+describe('scan group lines', async () => {
+  const { scanGroupLines } = await import('./scan.ts');
+  it('folds the host and pair groups of one finding into one line, hosts once', () => {
+    const c = { definite: 1, probable: 0, uncertain: 0 };
+    const lines = scanGroupLines([
+      { id: 'X', severity: 'high', title: 'X title', scope: 'host', hosts: ['a', 'b'], certainty: c, example: { hosts: ['a'], detail: 'd' } },
+      { id: 'Y', severity: 'info', title: 'Y title', scope: 'host', hosts: ['a'], certainty: c, example: { hosts: ['a'], detail: 'd' } },
+      { id: 'X', severity: 'high', title: 'X title', scope: 'pair', hosts: ['b', 'c'], pairs: 2, certainty: { definite: 0, probable: 2, uncertain: 0 }, example: { hosts: ['b', 'c'], detail: 'e' } },
+    ]);
+    expect(lines.map((l) => l.id)).toEqual(['X', 'Y']);
+    expect(lines[0]).toMatchObject({ hosts: ['a', 'b', 'c'], pairs: 2, scopes: ['host', 'pair'], certainty: { definite: 1, probable: 2, uncertain: 0 } });
+  });
+});
