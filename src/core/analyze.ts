@@ -166,7 +166,7 @@ function verdictOf(
   const against = contradicted.length > 0 ? ` An answer in the wizard disagrees with the evidence: ${contradicted.map((a) => a.text).join(' ')}` : '';
   const ids = [...new Set(extra.fromLogs.map((f) => f.title))];
   const logs = extra.fromLogs.length > 0 ? ` The logs show ${extra.fromLogs.length} problem${extra.fromLogs.length > 1 ? 's' : ''} with past migrations (${ids.join('; ')}).` : '';
-  const lines = flowsThatMatter(flows).map(flowSentence);
+  const lines = [...new Set(flowsThatMatter(flows).map(flowSentence))];
   return { summary: head + tail + logs + against, severity: worst, uncertain, lines };
 }
 
