@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tools/chromium.ts';
 import { HEAVY_STEP } from './e2e/support/timeouts.ts';
 
 const port = Number(process.env.E2E_PORT ?? 5198);

@@ -31,7 +31,7 @@ export default defineConfig({
         plugins: [svelte({ configFile: false })],
         resolve: { conditions: ['browser'] },
         ssr: { resolve: { conditions: ['browser'] } },
-        test: { name: 'svelte', include: [runes], environment: './src/renderer/lib/actors/client-environment.ts', testTimeout, hookTimeout },
+        test: { name: 'svelte', include: [runes], environment: './src/test-support/vitest-client-environment.ts', testTimeout, hookTimeout },
       },
     ],
   },

@@ -31,7 +31,7 @@ import type { Browser, Page } from '@playwright/test';
 import { bytesSource, readBundle } from '../src/bundles/index.ts';
 import { loadEvidence } from '../src/parsers/index.ts';
 import { benchEstate, rvtoolsCsv } from '../src/imports/test-support/estate-generator.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../e2e/support/chromium.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissingMessage } from '../tools/chromium.ts';
 import { generateBundle } from './support/bundle-generator.ts';
 import { goalLine } from './support/goal.ts';
 import { startPreview } from './support/preview.ts';

@@ -3,7 +3,7 @@
  * `electron` package then has no path.txt), say so once, say how to get it, and point to `npm run web`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { probeElectron } from '../e2e/support/electron-binary.ts';
+import { probeElectron } from './binary.ts';
 
 const probe = probeElectron();
 if (!probe.found || !probe.binary) {

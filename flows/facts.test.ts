@@ -87,3 +87,14 @@ describe('evidence facts from the analysis', () => {
     }
   });
 });
+
+describe('the title of a walk', async () => {
+  const { flowById, walkTitle } = await import('./index.ts');
+  it('follows the symptom the evidence-first flow settled on', () => {
+    const start = flowById('start')!;
+    expect(walkTitle(start, {})).toBe(start.title);
+    expect(walkTitle(start, { symptom: 'fails' })).toBe('vMotion fails or times out');
+    expect(walkTitle(start, { symptom: 'unknown' }, 'cold-slow')).toBe('Slow snapshot / non-shared-storage migrations');
+    expect(walkTitle(flowById('unicast-flooding')!, { symptom: 'fails' })).toBe('Unicast flooding during vMotion');
+  });
+});

@@ -8,10 +8,10 @@
  * when the evidence decides it; absent evidence is never evidence of absence (a question the paste cannot answer
  * is asked to the user instead). Pure: no I/O, runs in the browser too.
  */
-import type { AnalysisResult } from '../src/core/analyze.ts';
+import type { AnalysisResult, WizardAnswers } from '../src/core/analyze.ts';
 import type { HostJson, VmknicJson } from '../src/core/host-json.ts';
 import { networkOf, overlaps } from '../src/core/net/ipv4.ts';
-import type { FlowResult, MigrationKind } from '../src/core/result.ts';
+import { MIGRATION_KINDS, type FlowResult, type MigrationKind } from '../src/core/result.ts';
 import { bindToVmknicDefault, parseRelease } from '../src/core/versions.ts';
 import type { QuestionKey } from './texts/questions.ts';
 
@@ -228,4 +228,21 @@ export function factsFromAnalysis(result: AnalysisResult): EvidenceFacts {
   }
   const ids = [...new Set(result.findings.map((f) => f.id))];
   return { answers, area: areaOf(ids), hosts: destName !== undefined ? [sourceName, destName] : [sourceName], findings: ids };
+}
+
+/**
+ * The wizard's answers that are evidence for the core (analysis/answers.ts): the measurement during a test vMotion,
+ * the engineer's BindToVmknic value and the migration kind. "I don't know" and answers the core has no use for are
+ * left out. The app, the CLI `walk` and the case file all hand the same answers to `analyze` through this.
+ */
+export function wizardAnswers(answers: Readonly<Record<string, string | undefined>>): WizardAnswers {
+  const out: { -readonly [K in keyof WizardAnswers]: WizardAnswers[K] } = {};
+  const measured = answers.observedEgress;
+  if (measured === 'vmk0') out.measuredEgress = 'management';
+  else if (measured === 'vmotion-vmknic' || measured === 'both') out.measuredEgress = measured;
+  const bind = answers.bindToVmknic;
+  if (bind === '0' || bind === '1' || bind === '2' || bind === '3') out.bindToVmknic = Number(bind) as 0 | 1 | 2 | 3;
+  const kind = answers.migrationKind;
+  if (kind !== undefined && (MIGRATION_KINDS as readonly string[]).includes(kind)) out.migration = kind as MigrationKind;
+  return out;
 }

@@ -51,3 +51,13 @@ export type { EvidenceFacts } from './facts.ts';
 export { walkFlow, describeSnapshot } from './walk.ts';
 export type { WalkResult, WalkOutcome, WalkPending } from './walk.ts';
 export { collectorCommand, COLLECTED_COMMANDS } from './collector.ts';
+
+/**
+ * The title of a walk: its flow's, or, for the evidence-first `start` flow, the flow of the symptom it settled on
+ * (the one answered, or the evidence's leading problem when the answer was "let the evidence decide").
+ */
+export function walkTitle(flow: FlowDefinition, answers: Readonly<Record<string, string | undefined>>, area?: string): string {
+  if (flow.id !== 'start') return flow.title;
+  const symptom = answers.symptom !== undefined && answers.symptom !== 'unknown' ? answers.symptom : area;
+  return FLOWS.find((f) => f.id !== 'start' && f.answers.symptom === symptom)?.title ?? flow.title;
+}

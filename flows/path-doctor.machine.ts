@@ -189,6 +189,14 @@ export const pathDoctorMachine = setup({
 
     // ---- cold data / NFC (§1.7 F) ----
     lacksProvisioningVmknicOnAHost: is('provisioningVmknic', 'none', 'one'),
+    /**
+     * The kind is not known, but the evidence already shows cold data leaving by the management vmknic (no
+     * provisioning vmknic, or its route falls back): that holds for every kind that moves storage or snapshots.
+     */
+    coldDataPathShownForEveryKind: ({ context }) =>
+      answerOf(context, 'migrationKind') === 'unknown' &&
+      context.facts !== undefined &&
+      (['none', 'one'].includes(context.facts.answers.provisioningVmknic ?? '') || context.facts.answers.provisioningRoute === 'no'),
     hasProvisioningVmknics: is('provisioningVmknic', 'both'),
     provisioningFallsBackToManagement: is('provisioningRoute', 'no'),
     provisioningReachesPeer: is('provisioningRoute', 'yes'),
@@ -480,6 +488,7 @@ export const pathDoctorMachine = setup({
             { guard: 'migrationMovesColdData', target: 'askProvisioningVmknic' },
             // A slow *live* migration on management is the vMotion stream itself: branch 1.
             { guard: 'liveMigration', target: '#pathDoctor.vmk0Traffic' },
+            { guard: 'coldDataPathShownForEveryKind', target: 'askProvisioningVmknic' },
             { guard: { type: 'doesNotKnow', params: { question: 'migrationKind' } }, target: '#pathDoctor.escMigrationKindUnknown' },
           ],
         },

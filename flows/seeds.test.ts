@@ -80,6 +80,12 @@ describe('seed-denneman-5.1 (SEED1): 5.1, one vMotion vmknic in the management s
     expect(o.remediation).toContain('R5');
   });
 
+  it('with the kind unknown, still diagnoses cold data over management: it holds for every kind that moves storage', () => {
+    const r = walk('slow-cold-migration', 'seed-denneman-5.1', pair, { migrationKind: 'unknown' });
+    expect(outcome(r).state).toBe('dxColdDataOverManagement');
+    expect(r.answeredByEvidence).toContain('coldData.askProvisioningVmknic');
+  });
+
   it('a snapshot migration sends its cold data over management (SEED1 scenario 1)', () => {
     const o = outcome(walk('slow-cold-migration', 'seed-denneman-5.1', pair, { migrationKind: 'snapshots' }));
     expect(o.state).toBe('dxColdDataOverManagement');
@@ -122,6 +128,12 @@ describe('snapshot cold data: provisioning-fallback-7.0 (KB340170 scenario 4)', 
     expect(o.state).toBe('dxProvisioningRouteFallback');
     expect(o.remediation).toEqual(['R8', 'R6']);
     expect(r.answeredByEvidence).toEqual(['coldData.askProvisioningVmknic', 'coldData.askProvisioningRoute']);
+  });
+});
+
+describe('an unknown migration kind where the evidence shows no cold-data problem', () => {
+  it('escalates: the kind decides whether anything moves by NFC', () => {
+    expect(outcome(walk('slow-cold-migration', 'vmotion-stack-8.0', ['esx-a.txt', 'esx-b.txt'], { migrationKind: 'unknown' })).state).toBe('escMigrationKindUnknown');
   });
 });
 

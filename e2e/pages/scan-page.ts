@@ -116,7 +116,7 @@ export class ScanPage {
   }
 
   group(scope: 'host' | 'pair', id: string): Locator {
-    return this.page.locator(`li.group[data-group="${scope}:${id}"]`);
+    return this.page.locator(`li.group[data-group~="${scope}:${id}"]`);
   }
 
   async details(host: string): Promise<Locator> {

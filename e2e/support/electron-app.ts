@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import { probeElectron } from './electron-binary.ts';
+import { probeElectron } from '../../electron/binary.ts';
 import { HEAVY_STEP } from './timeouts.ts';
 
 export function skipWithoutElectron(): void {

@@ -1,6 +1,6 @@
 /** One banner before the run when the Electron specs cannot run here, so the skip is never silent. */
 import { readdirSync } from 'node:fs';
-import { probeElectron } from './electron-binary.ts';
+import { probeElectron } from '../../electron/binary.ts';
 
 export default function globalSetup(): void {
   const probe = probeElectron();

@@ -87,7 +87,7 @@ test.describe('200% zoom', () => {
     expect(await sideways(page), 'horizontal overflow on the start screen (px)').toBeLessThanOrEqual(0);
     await toResult(app, 'vmotion-stack-8.0/esx-a.txt', 'vmotion-stack-8.0/esx-b.txt');
     expect(await sideways(page), 'horizontal overflow on the result screen (px)').toBeLessThanOrEqual(0);
-    await expect(app.verdict).toBeInViewport();
+    await expect(page.getByTestId('verdict-lines')).toBeInViewport();
   });
 
   test('the Scan view with a result reflows; the host table scrolls only inside its own focusable region', async ({ app, page }) => {

@@ -16,6 +16,7 @@ import { seriousViolations } from '../support/axe.ts';
 import { clickWhenShown } from '../support/click-when-shown.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { HEAVY_STEP } from '../support/timeouts.ts';
+import { FINDINGS } from '../../src/core/findings/catalog.ts';
 
 const MB = 1024 * 1024;
 const SCREENS = process.env.E2E_OUT ?? 'e2e/artifacts/test-results';
@@ -91,7 +92,7 @@ test('a vCenter export: progress while read, hosts with what was recognised and 
   await app.analyse();
 
   await expect(app.verdict).toContainText('vMotion leaves esx21.lab.local by vmk1 as intended');
-  await expect(app.verdict).toContainText('OBSERVED_VMOTION_ON_MANAGEMENT');
+  await expect(app.verdict).toContainText(FINDINGS.OBSERVED_VMOTION_ON_MANAGEMENT.title);
   // One finding per host whose management vmknic the migration used, each with the log line as evidence.
   await expect(app.finding('OBSERVED_VMOTION_ON_MANAGEMENT')).toHaveCount(2);
   await expect(app.finding('OBSERVED_VMOTION_ON_MANAGEMENT').filter({ hasText: 'on esx21.lab.local' })).toContainText(`ts = ${TS.mgmt}, srcIP = <172.16.10.21>`);

@@ -14,6 +14,7 @@ import { benchEstate, powercliVmkCsv, rvtoolsCsv, rvtoolsTabs } from '../../src/
 import { estate50, estate50Files } from '../../src/imports/test-support/estate-50.ts';
 import { bundleA, bundleB, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
 import { zip } from '../../src/bundles/test-support.ts';
+import { FINDINGS } from '../../src/core/findings/catalog.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { clickWhenShown } from '../support/click-when-shown.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -54,14 +55,14 @@ test('the 50-host estate from RVTools CSV tabs and PowerCLI CSVs: known answers,
 
   // Worst risk first: gold-14 (no vMotion vmknic) heads the table.
   expect((await scan.hostNames())[0]).toBe(gold(14));
-  await expect(scan.row(gold(14))).toContainText('NO_VMOTION_VMKNIC (blocker)');
+  await expect(scan.row(gold(14))).toContainText(`${FINDINGS.NO_VMOTION_VMKNIC.title} (blocker)`);
   await expect(scan.row(gold(14)).locator('.badge')).toHaveText('blocker');
-  await expect(scan.row(silver(5))).toContainText('VMOTION_EGRESS_MISMATCH (high)');
+  await expect(scan.row(silver(5))).toContainText(`${FINDINGS.VMOTION_EGRESS_MISMATCH.title} (high)`);
   await expect(scan.columnHeader('Risk')).toHaveAttribute('aria-sort', 'descending');
 
   // Groups: flooding between Silver hosts, one finding with its 20 hosts.
   const flooding = scan.group('pair', 'UNICAST_FLOODING_RISK');
-  await expect(flooding).toContainText('380 pair findings, 20 hosts');
+  await expect(flooding).toContainText('20 hosts, 380 pair findings');
   await flooding.locator('summary').click();
   const list = (await flooding.locator('p.hosts').textContent())!.split(', ');
   expect(list).toEqual(Array.from({ length: 20 }, (_, k) => silver(k)));

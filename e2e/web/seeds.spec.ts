@@ -30,7 +30,7 @@ for (const seed of SEEDS) {
     for (const id of seed.findings) await expect(app.finding(id).first(), `finding ${id}`).toBeVisible();
     for (const id of seed.absent ?? []) await expect(app.finding(id), `finding ${id} must not be raised`).toHaveCount(0);
 
-    if (seed.uncertain) await expect(page.getByRole('heading', { name: 'What to paste to settle it' })).toBeVisible();
+    if (seed.uncertain) await expect(page.getByRole('heading', { name: 'To be sure' })).toBeVisible();
 
     if (seed.plan) {
       const plan = app.plan(seed.plan.id);

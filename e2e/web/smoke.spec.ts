@@ -3,7 +3,7 @@
  * style.md §10), the page carries its CSP, and the first screen becomes interactive. How quickly is measured by
  * `npm run bench:web` (bench/web.ts: against a blank page in the same run, goal 1.5 s), never asserted here.
  */
-import { chromiumMissingMessage } from '../support/chromium.ts';
+import { chromiumMissingMessage } from '../../tools/chromium.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 test('Debian Chromium is installed at the configured path', () => {

@@ -6,7 +6,6 @@ import { analyze } from '../core/analyze.ts';
 import type { AnalysisResult } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { applyObserved } from '../core/observed.ts';
 import type { MigrationKind } from '../core/result.ts';
 import type { BundleHost } from './types.ts';
 
@@ -19,14 +18,11 @@ export interface BundleAnalysisInput {
 
 export function analyzeBundleHosts(input: BundleAnalysisInput): AnalysisResult {
   const { source, dest } = input;
-  const result = analyze({
+  return analyze({
     source: source.model,
     ...(dest ? { dest: dest.model } : {}),
     ...(input.migration ? { migration: input.migration } : {}),
     warnings: [...(input.warnings ?? []), ...source.warnings, ...(dest?.warnings ?? [])],
-  });
-  return applyObserved(result, {
-    hosts: dest ? [source.model, dest.model] : [source.model],
     observed: [...source.observed, ...(dest?.observed ?? [])],
   });
 }

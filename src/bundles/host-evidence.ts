@@ -21,7 +21,7 @@ import { splitPaste } from '../parsers/split.ts';
 import { toLines } from '../parsers/types.ts';
 import type { Block, CommandKind } from '../parsers/types.ts';
 import { commandWords } from '../parsers/values.ts';
-import { COLLECTED_COMMANDS } from '../../flows/collector.ts';
+import { COLLECTED_COMMANDS } from '../parsers/collector.ts';
 import type { HostParts, TextPart } from './collect.ts';
 import { missingPieces } from './collect.ts';
 import type { BundleProblem } from './limits.ts';

@@ -256,7 +256,7 @@ describe('what the logs prove', () => {
     expect(finding).toMatchObject({ severity: 'high', certainty: 'definite', hosts: ['esx21.lab.local'], vmknics: ['vmk0'] });
     expect(finding?.evidence).toEqual([`${TOP_A}/var/run/log/vmkernel.log:2: ${(await import('./fixtures.test-support.ts')).VMKERNEL_A.split('\n')[1]}`]);
     expect(finding?.detail).toContain('A log line proves the addresses chosen for the stream, not the wire\'s egress when unbound.');
-    expect(result.verdict.summary).toMatch(/The logs show 1 problem with past migrations \(OBSERVED_VMOTION_ON_MANAGEMENT\)/);
+    expect(result.verdict.summary).toMatch(/The logs show 1 problem with past migrations \(Past vMotion used the management address\)/);
     const observed = result.observed ?? [];
     expect(observed[1]?.addresses).toEqual([
       { address: '172.16.10.21', side: 'source', host: 'esx21.lab.local', vmknic: 'vmk0', management: true, vmotionVmknic: false },

@@ -5,7 +5,7 @@
  * memory, nothing extracted, nothing executed; every cap in limits.ts applies.
  */
 import type { HostModel } from '../core/model/host.ts';
-import { collectorCommand } from '../../flows/collector.ts';
+import { collectorCommand } from '../parsers/collector.ts';
 import { BundleCollector } from './collect.ts';
 import type { HostParts } from './collect.ts';
 import { hostEvidence } from './host-evidence.ts';

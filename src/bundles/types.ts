@@ -69,7 +69,7 @@ export interface BundleReading {
   readonly problems: readonly BundleProblem[];
   /** Uncompressed bytes streamed through the decompressors. */
   readonly uncompressedBytes: number;
-  /** The one-line read-only collector to run on a host whose bundle lacks outputs (flows/collector.ts). */
+  /** The one-line read-only collector to run on a host whose bundle lacks outputs (src/parsers/collector.ts). */
   readonly collector: string;
 }
 

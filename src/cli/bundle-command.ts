@@ -4,10 +4,10 @@
  * instead) and what the logs show; and the bundle side of `analyze --source BUNDLE [--dest BUNDLE]`.
  * Exit codes: 0 at least one host read, 2 nothing readable (or bad usage).
  */
+import { versionLabel } from '../core/present/version.ts';
 import type { AnalysisResult } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { applyObserved } from '../core/observed.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 import type { BundleHost, BundleProblem, BundleReading } from '../bundles/index.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
@@ -58,7 +58,7 @@ export function renderBundle(reading: BundleReading): string {
   for (const h of reading.hosts) {
     out.push('', `HOST ${h.name} (${where(h)})${h.kind === 'esxi' ? '' : ' — not recognisably an ESXi bundle'}`);
     const v = h.model?.version;
-    if (v) out.push(`  version: ${v.product} ${v.version}${v.update ? ` Update ${v.update}` : ''}${v.build ? ` build ${v.build}` : ''}`);
+    if (v) out.push(`  version: ${versionLabel(v)}`);
     if (h.model) {
       const nics = h.model.vmknics.map((n) => `${n.name} ${n.ipv4 ?? 'no IPv4'}${n.tags ? ` [${n.tags.join(', ') || 'no tags'}]` : ''}`);
       out.push(`  vmknics: ${nics.join('; ') || 'none shown'}`);
@@ -147,10 +147,3 @@ function problemWarning(p: BundleProblem): ParseWarning {
   return { file: p.member, line: 1, message: p.message };
 }
 
-/** The analysis plus the past migrations of its hosts (only those hosts' logs). */
-export function withObserved(result: AnalysisResult, hosts: readonly (HostModel | undefined)[], observed: readonly ObservedMigration[]): AnalysisResult {
-  const analysed = hosts.filter((h): h is HostModel => h !== undefined);
-  const names = new Set(analysed.map((h) => h.name));
-  const mine = observed.filter((m) => names.has(m.host));
-  return mine.length === 0 ? result : applyObserved(result, { hosts: analysed, observed: mine });
-}

@@ -79,7 +79,11 @@ describe('path-doctor walk', () => {
     expect(json.outcome.findings).toContain('VMOTION_EGRESS_MISMATCH');
     expect(json.answeredByEvidence).toContain('vmk0Traffic.askBindToVmknic');
     expect(json.visited.at(-1)).toBe('dxLegacyMismatch');
-    expect(json.evidence.findings).toContain('EGRESS_UNCERTAIN');
+    // The measurement is evidence of its own kind: it settles the egress the configuration left open, everywhere.
+    expect(json.evidence.findings).not.toContain('EGRESS_UNCERTAIN');
+    expect(json.evidence.migration).toBe('live');
+    expect(json.evidence.answers).toContainEqual(expect.objectContaining({ question: 'measuredEgress', use: 'decides' }));
+    expect(json.evidence.verdict.lines).toContain('vMotion leaves esx01.lab.local by vmk0 instead of vmk1 — likely');
   });
 
   it('without the measurement, the Chan paste stops at it with exit code 3', async () => {

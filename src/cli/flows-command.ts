@@ -16,9 +16,10 @@ import type { HostModel } from '../core/model/host.ts';
 import { REMEDIATIONS, type RemediationId } from '../core/remediation/catalog.ts';
 import type { ObservedMigration } from '../core/observed.ts';
 import { loadEvidence } from '../parsers/index.ts';
-import { loadBundles, withObserved } from './bundle-command.ts';
-import { collectorCommand } from '../../flows/collector.ts';
-import { EVIDENCE_MIGRATION, factsFromAnalysis, type EvidenceFacts } from '../../flows/facts.ts';
+import { loadBundles } from './bundle-command.ts';
+import { pairHosts } from '../core/pairing.ts';
+import { collectorCommand } from '../parsers/collector.ts';
+import { EVIDENCE_MIGRATION, factsFromAnalysis, wizardAnswers, type EvidenceFacts } from '../../flows/facts.ts';
 import { flowStats } from '../../flows/graph.ts';
 import { FLOWS, flowById, type FlowDefinition } from '../../flows/index.ts';
 import type { Answers } from '../../flows/path-doctor.machine.ts';
@@ -105,12 +106,9 @@ async function loadHosts(files: readonly string[], io: Io): Promise<{ hosts: Hos
   return { hosts: [...bundles.hosts, ...loaded.hosts], observed: [...bundles.observed] };
 }
 
-function names(hosts: readonly HostModel[]): string {
-  return hosts.map((h) => h.name).join(', ');
-}
 
 /** The evidence as the wizard's facts: source (and destination) hosts analysed like `analyze` would pair them. */
-async function evidenceOf(args: ParsedArgs, io: Io): Promise<{ facts: EvidenceFacts; result: AnalysisResult } | undefined> {
+async function evidenceOf(args: ParsedArgs, io: Io, answers: Readonly<Record<string, string>>): Promise<{ facts: EvidenceFacts; result: AnalysisResult; notes: readonly string[] } | undefined> {
   const sourceFiles = many(args, 'source');
   const destFiles = many(args, 'dest');
   if (sourceFiles.length === 0) {
@@ -120,23 +118,16 @@ async function evidenceOf(args: ParsedArgs, io: Io): Promise<{ facts: EvidenceFa
   if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
   const srcLoad = await loadHosts(sourceFiles, io);
   const dstLoad = destFiles.length > 0 ? await loadHosts(destFiles, io) : undefined;
-  const src = srcLoad.hosts;
-  const dst = dstLoad?.hosts;
-  let source: HostModel | undefined;
-  let dest: HostModel | undefined;
-  if (dst) {
-    if (src.length !== 1) throw new WalkInputError(`the source evidence holds ${src.length} hosts (${names(src)}); walk reads one source host`);
-    if (dst.length !== 1) throw new WalkInputError(`the destination evidence holds ${dst.length} hosts (${names(dst)}); walk reads one destination host`);
-    [source, dest] = [src[0], dst[0]];
-  } else {
-    // Two hosts in one paste: the first is the source and the second the destination, as `analyze` reads them.
-    if (src.length > 2) throw new WalkInputError(`the evidence holds ${src.length} hosts (${names(src)}); pass the source with --source and the destination with --dest`);
-    [source, dest] = [src[0], src[1]];
-  }
-  if (!source) throw new WalkInputError('no host found in the source evidence');
-  // Past migrations in a bundle's logs raise their own findings, which the flows read like any other.
-  const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration: EVIDENCE_MIGRATION }), [source, dest], [...srcLoad.observed, ...(dstLoad?.observed ?? [])]);
-  return { facts: factsFromAnalysis(result), result };
+  const pair = pairHosts({ source: srcLoad.hosts, ...(dstLoad ? { dest: dstLoad.hosts } : {}) });
+  if (!pair.ok) throw new WalkInputError(pair.error);
+  const { source, dest } = pair;
+  const observed = [...srcLoad.observed, ...(dstLoad?.observed ?? [])];
+  const given = wizardAnswers(answers);
+  // The flows read facts of every traffic class (the kind in which all of them flow); what is shown and reported is
+  // the analysis of the kind the engineer answered (live when not answered), with every answer as evidence.
+  const facts = factsFromAnalysis(analyze({ source, ...(dest ? { dest } : {}), migration: EVIDENCE_MIGRATION, answers: { ...given, migration: undefined }, observed }));
+  const result = analyze({ source, ...(dest ? { dest } : {}), answers: given, observed });
+  return { facts, result, notes: pair.notes };
 }
 
 /** Like `analyze`: 1 when the diagnosis names a blocker or high finding (at the severity the analysis gave it). */
@@ -154,13 +145,28 @@ function remediationTitle(id: string): string {
   return REMEDIATIONS[id as RemediationId]?.title ?? id;
 }
 
-function walkJson(flow: FlowDefinition, walk: WalkResult, evidence: { facts: EvidenceFacts } | undefined): unknown {
+type Evidence = { readonly facts: EvidenceFacts; readonly result: AnalysisResult; readonly notes: readonly string[] };
+
+function walkJson(flow: FlowDefinition, walk: WalkResult, evidence: Evidence | undefined): unknown {
   const common = {
     flow: flow.id,
     visited: walk.visited,
     answeredByEvidence: walk.answeredByEvidence,
     contradictions: walk.contradictions,
-    ...(evidence ? { evidence: { hosts: evidence.facts.hosts, findings: evidence.facts.findings } } : {}),
+    ...(evidence
+      ? {
+          evidence: {
+            hosts: evidence.facts.hosts,
+            findings: evidence.facts.findings,
+            // The analysis a report of this walk would show: the answered migration kind and every answer as evidence.
+            migration: evidence.result.migration,
+            migrationFrom: evidence.result.migrationFrom,
+            verdict: evidence.result.verdict,
+            ...(evidence.result.answers ? { answers: evidence.result.answers } : {}),
+            ...(evidence.notes.length > 0 ? { notes: evidence.notes } : {}),
+          },
+        }
+      : {}),
   };
   if (walk.status === 'outcome') return { outcome: walk.outcome, ...common };
   if (walk.status === 'pending') {
@@ -170,9 +176,14 @@ function walkJson(flow: FlowDefinition, walk: WalkResult, evidence: { facts: Evi
   return common;
 }
 
-function walkText(flow: FlowDefinition, walk: WalkResult, evidence: { facts: EvidenceFacts } | undefined): string {
+function walkText(flow: FlowDefinition, walk: WalkResult, evidence: Evidence | undefined): string {
   const out: string[] = [`Flow ${flow.id}: ${flow.title}`];
-  if (evidence) out.push(`Evidence: ${evidence.facts.hosts.join(' → ')}; the analysis raised ${evidence.facts.findings.join(', ') || 'no finding'}.`);
+  if (evidence) {
+    out.push(`Evidence: ${evidence.facts.hosts.join(' → ')}; the analysis raised ${evidence.facts.findings.join(', ') || 'no finding'}.`);
+    out.push(...evidence.notes.map((n) => `Note: ${n}`));
+    out.push(`Verdict: ${evidence.result.verdict.summary}`, ...(evidence.result.verdict.lines ?? []).map((l) => `  ${l}`));
+    for (const a of evidence.result.answers ?? []) out.push(`  ${a.text}`);
+  }
   out.push(`Visited: ${walk.visited.join(' → ')}`);
   if (walk.answeredByEvidence.length > 0) {
     const answered = walk.answeredByEvidence.map((state) => {
@@ -214,7 +225,7 @@ export async function runWalk(args: ParsedArgs, io: Io): Promise<number> {
     const flow = flowById(flowId);
     if (!flow) throw new WalkInputError(`unknown flow "${flowId}": choose one of ${FLOWS.map((f) => f.id).join(', ')}`);
     const answers = parseAnswers(many(args, 'answer'), flow);
-    const evidence = await evidenceOf(args, io);
+    const evidence = await evidenceOf(args, io, { ...flow.answers, ...answers });
     const walk = walkFlow(flow, { answers, ...(evidence ? { facts: evidence.facts } : {}) });
     if (walk.status === 'stuck') throw new Error(`the flow stopped in ${walk.state}, which is neither a question nor an outcome`);
     io.stdout(format === 'json' ? JSON.stringify(walkJson(flow, walk, evidence), null, 2) + '\n' : walkText(flow, walk, evidence));

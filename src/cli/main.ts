@@ -6,6 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import { analyze } from '../core/analyze.ts';
+import { pairHosts } from '../core/pairing.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
 import { renderText } from '../core/render/text.ts';
@@ -17,9 +18,9 @@ import { reportTime, toolVersion } from './report-meta.ts';
 // The bundle reader, the flows (xstate), the knowledge base, the xlsx reader and the report renderers are loaded
 // by the command or format that needs them (dynamic import: a chunk of their own in the build, tools/build-cli.mjs),
 // so `--help` or `analyze` of a paste start as fast as Node does.
-import { loadBundles, withObserved } from './bundle-command.ts';
+import { loadBundles } from './bundle-command.ts';
 import type { ObservedMigration } from '../core/observed.ts';
-import { capSentence, nameList } from '../core/sentence.ts';
+import { capSentence } from '../core/sentence.ts';
 
 export interface Io {
   /** Writes to standard output; false (as a Node stream's write) means "wait for drain before writing more". */
@@ -74,12 +75,6 @@ async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: Host
   return { hosts: [...bundles.hosts, ...loaded.hosts], warnings: [...bundles.warnings, ...loaded.warnings], observed: bundles.observed };
 }
 
-function pick(hosts: readonly HostModel[], name: string | undefined, option: string): HostModel | undefined {
-  if (name === undefined) return undefined;
-  const found = hosts.find((h) => h.name === name || h.name.split('.')[0] === name);
-  if (!found) throw new InputError(`--${option} ${name}: no such host in the evidence (found: ${nameList(hosts.map((h) => h.name))})`);
-  return found;
-}
 
 async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
   const sourceFiles = many(args, 'source');
@@ -93,27 +88,14 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
   const dst = destFiles.length > 0 ? await loadSide(destFiles, io) : undefined;
   const warnings: ParseWarning[] = [...src.warnings, ...(dst?.warnings ?? [])];
 
-  let source = pick(src.hosts, one(args, 'source-host'), 'source-host');
-  let dest = dst ? pick(dst.hosts, one(args, 'dest-host'), 'dest-host') : pick(src.hosts, one(args, 'dest-host'), 'dest-host');
-  const pool = src.hosts.filter((h) => h !== source && h !== dest);
-  if (!source) {
-    if (src.hosts.length > 1 && (dst || pool.length > 2 || (dest && pool.length > 1))) {
-      throw new InputError(`the source evidence holds ${src.hosts.length} hosts (${nameList(src.hosts.map((h) => h.name))}): choose one with --source-host NAME`);
-    }
-    source = pool.shift();
-  }
-  if (!dest && dst) {
-    if (dst.hosts.length > 1) throw new InputError(`the destination evidence holds ${dst.hosts.length} hosts (${nameList(dst.hosts.map((h) => h.name))}): choose one with --dest-host NAME`);
-    dest = dst.hosts[0];
-  }
-  if (!dest && !dst && pool.length > 0) {
-    dest = pool.shift();
-    warnings.push({ file: sourceFiles[0]!, line: 1, message: `the paste holds two hosts: ${source!.name} is analysed as the source and ${dest!.name} as the destination (use --source-host/--dest-host to choose)` });
-  }
-  if (!source) throw new InputError('no host found in the source evidence');
-  if (dest === source) throw new InputError(`source and destination are the same host (${source.name})`);
+  const sourceName = one(args, 'source-host');
+  const destName = one(args, 'dest-host');
+  const pair = pairHosts({ source: src.hosts, ...(dst ? { dest: dst.hosts } : {}), ...(sourceName !== undefined ? { sourceName } : {}), ...(destName !== undefined ? { destName } : {}) });
+  if (!pair.ok) throw new InputError(pair.error);
+  const { source, dest } = pair;
+  for (const message of pair.notes) warnings.push({ file: sourceFiles[0]!, line: 1, message });
 
-  const result = withObserved(analyze({ source, ...(dest ? { dest } : {}), migration, warnings }), [source, dest], [...src.observed, ...(dst?.observed ?? [])]);
+  const result = analyze({ source, ...(dest ? { dest } : {}), migration, warnings, observed: [...src.observed, ...(dst?.observed ?? [])] });
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'markdown') io.stdout((await import('../core/render/markdown.ts')).renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.

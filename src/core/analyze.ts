@@ -25,17 +25,28 @@ import { effectiveBinding } from './analysis/binding.ts';
 import { severityRank, toFindings } from './analysis/findings.ts';
 import { planRemediation } from './analysis/remediation-plan.ts';
 import { formatStep } from './analysis/trace.ts';
+import { offIntended } from './present/flow.ts';
 import type { ParseWarning } from './model/evidence.ts';
 import type { HostModel } from './model/host.ts';
 import type { FindingResult, FlowResult, MigrationKind, RemediationResult, Severity } from './result.ts';
 import { hostToJson, type HostJson } from './host-json.ts';
-import type { ObservedResult } from './observed.ts';
+import type { ObservedMigration, ObservedResult } from './observed.ts';
+import { observedEvidence } from './observed.ts';
+import { applyMeasuredEgress, withAnsweredBinding, type AnswerResult, type WizardAnswers } from './analysis/answers.ts';
+import { MIGRATION_SHORT } from './present/words.ts';
+import { flowSentence, flowsThatMatter } from './present/flow.ts';
+
+export type { AnswerResult, WizardAnswers } from './analysis/answers.ts';
 
 export interface AnalyzeInput {
   readonly source: HostModel;
   readonly dest?: HostModel;
   readonly migration?: MigrationKind;
   readonly warnings?: readonly ParseWarning[];
+  /** The engineer's answers in the wizard: evidence ranked below command output (analysis/answers.ts). */
+  readonly answers?: WizardAnswers;
+  /** Past migrations read from the hosts' logs (support bundles): weighed with the configuration. */
+  readonly observed?: readonly ObservedMigration[];
 }
 
 export interface Verdict {
@@ -45,10 +56,16 @@ export interface Verdict {
   readonly severity: Severity | 'none';
   /** True when some answer depends on a fact that was not pasted. */
   readonly uncertain: boolean;
+  /** The verdict for a ten-second read: one line per traffic class that matters (`vMotion leaves esx01 by vmk0 — likely`). */
+  readonly lines?: readonly string[];
 }
 
 export interface AnalysisResult {
   readonly migration: MigrationKind;
+  /** Where the migration kind comes from: the engineer's answer in the wizard, a choice, or the default (live). */
+  readonly migrationFrom?: 'answered' | 'chosen' | 'default';
+  /** How each wizard answer was used: it decided an open question, agreed with the evidence or contradicted it. */
+  readonly answers?: readonly AnswerResult[];
   readonly verdict: Verdict;
   readonly hosts: readonly HostJson[];
   readonly warnings: readonly ParseWarning[];
@@ -114,7 +131,12 @@ function missingCommands(views: readonly HostView[], flows: readonly FlowResult[
   return [...out];
 }
 
-function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResult[], source: string): Verdict {
+function verdictOf(
+  flows: readonly FlowResult[],
+  findings: readonly FindingResult[],
+  source: string,
+  extra: { readonly migration: MigrationKind; readonly answers: readonly AnswerResult[]; readonly fromLogs: readonly FindingResult[] },
+): Verdict {
   const worst = findings.reduce<Severity | 'none'>((w, f) => (w === 'none' || severityRank(f.severity) < severityRank(w) ? f.severity : w), 'none');
   const uncertain = flows.some((f) => f.certainty === 'uncertain');
   const vm = flows.find((f) => f.traffic === 'vmotion' && f.role === 'source' && f.direction === 'egress');
@@ -124,25 +146,30 @@ function verdictOf(flows: readonly FlowResult[], findings: readonly FindingResul
   const likely = (f: FlowResult) => (f.certainty === 'probable' ? ' — likely' : '');
   if (vm) {
     if (vm.vmknics.length > 0) {
-      const wrong = vm.vmknics.filter((n) => !vm.intended.includes(n));
+      const wrong = offIntended(vm);
       parts.push(
         wrong.length > 0
           ? `vMotion leaves ${source} by ${vm.vmknics.join(', ')} instead of ${vm.intended.join(', ') || 'a vMotion vmknic'}${likely(vm)}`
           : `vMotion leaves ${source} by ${vm.vmknics.join(', ')} as intended${likely(vm)}`,
       );
     } else if (vm.candidates && vm.candidates.length > 0) {
-      parts.push(`vMotion leaves ${source} by ${vm.candidates.join(' or ')}: uncertain until ${(vm.settle ?? []).slice(0, 2).join(' and ') || 'more evidence'} is pasted`);
+      parts.push(`vMotion leaves ${source} by ${vm.candidates.join(' or ')}: uncertain until the output that settles it is pasted or a test vMotion is measured`);
     } else {
       parts.push(vm.certainty === 'uncertain' ? `No vMotion vmknic of ${source} could be identified` : `${source} has no vMotion path (none)`);
     }
   }
   if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}${likely(nfc)}`);
-  const head = parts.length > 0 ? `${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
+  const head = parts.length > 0 ? `For ${MIGRATION_SHORT[extra.migration]}: ${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
   const tail =
     worst === 'none'
       ? ' No problem found in the evidence.'
-      : ` ${findings.length} finding${findings.length > 1 ? 's' : ''}, worst: ${worst} (${findings[0]!.id}).`;
-  return { summary: head + tail, severity: worst, uncertain };
+      : ` ${findings.length} finding${findings.length > 1 ? 's' : ''}, worst: ${worst} (${findings[0]!.title}).`;
+  const contradicted = extra.answers.filter((a) => a.use === 'contradicts');
+  const against = contradicted.length > 0 ? ` An answer in the wizard disagrees with the evidence: ${contradicted.map((a) => a.text).join(' ')}` : '';
+  const ids = [...new Set(extra.fromLogs.map((f) => f.title))];
+  const logs = extra.fromLogs.length > 0 ? ` The logs show ${extra.fromLogs.length} problem${extra.fromLogs.length > 1 ? 's' : ''} with past migrations (${ids.join('; ')}).` : '';
+  const lines = [...new Set(flowsThatMatter(flows).map(flowSentence))];
+  return { summary: head + tail + logs + against, severity: worst, uncertain, lines };
 }
 
 interface Computed {
@@ -176,22 +203,43 @@ export function analyzeFindings(source: HostView, dest?: HostView, migration: Mi
 }
 
 export function analyze(input: AnalyzeInput): AnalysisResult {
-  const migration = input.migration ?? 'live';
-  const source = buildHostView(input.source);
+  const answers = input.answers;
+  const migration = input.migration ?? answers?.migration ?? 'live';
+  const migrationFrom = answers?.migration === migration ? 'answered' : input.migration !== undefined ? 'chosen' : 'default';
+  const bound = withAnsweredBinding(input.source, answers);
+  const source = buildHostView(bound.host);
   const dest = input.dest ? buildHostView(input.dest) : undefined;
-  const { views, flows: computed, triggers } = compute(source, dest, migration);
+  const computed = compute(source, dest, migration);
+  const { views } = computed;
+  const measured = applyMeasuredEgress(source, computed.flows, computed.triggers, answers);
+  // A value only the engineer gave is weaker than a pasted one: what rests on it is at best likely.
+  const answeredFlows = bound.used?.use === 'decides' ? measured.flows.map((f) => (f.host === source.host.name && f.traffic === 'vmotion' && f.certainty === 'definite' ? { ...f, certainty: 'probable' as const } : f)) : measured.flows;
+  // Only the analysed hosts' own logs tell about this pair.
+  const names = new Set(views.map((v) => v.host.name));
+  const logs = observedEvidence(views, (input.observed ?? []).filter((m) => names.has(m.host)));
+  const used = [
+    ...(answers?.migration !== undefined
+      ? [{ question: 'migrationKind' as const, answer: MIGRATION_SHORT[answers.migration], use: answers.migration === migration ? ('decides' as const) : ('contradicts' as const), text: answers.migration === migration ? `Answered in the wizard: the migration is ${MIGRATION_SHORT[migration]}.` : `Answered in the wizard: ${MIGRATION_SHORT[answers.migration]}; analysed as ${MIGRATION_SHORT[migration]}, as chosen afterwards.` }]
+      : []),
+    ...(bound.used ? [bound.used] : []),
+    ...(measured.used ? [measured.used] : []),
+  ];
 
-  const flows = computed.map(flowToJson);
-  const findings = toFindings(triggers);
+  const flows = answeredFlows.map(flowToJson);
+  const findings = toFindings([...measured.triggers, ...logs.triggers]);
+  const fromLogs = findings.filter((f) => f.id.startsWith('OBSERVED_'));
   const remediation = planRemediation(findings, views);
   return {
     migration,
-    verdict: verdictOf(flows, findings, source.host.name),
+    migrationFrom,
+    ...(used.length > 0 ? { answers: used } : {}),
+    verdict: verdictOf(flows, findings, source.host.name, { migration, answers: used, fromLogs }),
     hosts: views.map((v) => hostToJson(v.host, effectiveBinding(v.host))),
     warnings: [...(input.warnings ?? [])],
     flows,
     findings,
     remediation,
     missing: missingCommands(views, flows),
+    ...(logs.observed.length > 0 ? { observed: logs.observed } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import type { EvidenceRef } from './model/evidence.ts';
-import { applyObserved, WHAT_A_LINE_PROVES } from './observed.ts';
+import { WHAT_A_LINE_PROVES } from './observed.ts';
 import type { ObservedMigration } from './observed.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
@@ -44,15 +44,15 @@ function vmotion(over: Partial<ObservedMigration> & Pick<ObservedMigration, 'sou
   };
 }
 
-describe('applyObserved', () => {
+describe('past migrations as evidence of analyze', () => {
   it('changes nothing when nothing was observed', () => {
     const base = analyze({ source: esx01, dest: esx02 });
-    expect(applyObserved(base, { hosts: [esx01, esx02], observed: [] })).toBe(base);
+    expect(analyze({ source: esx01, dest: esx02, observed: [] })).toEqual(base);
   });
 
   it('maps each logged address to the vmknic that owns it, on either analysed host, and says what the lines prove', () => {
     const base = analyze({ source: esx01, dest: esx02 });
-    const r = applyObserved(base, { hosts: [esx01, esx02], observed: [vmotion({ sourceAddresses: ['10.0.1.11'], destAddresses: ['10.0.1.12'] })] });
+    const r = analyze({ source: esx01, dest: esx02, observed: [vmotion({ sourceAddresses: ['10.0.1.11'], destAddresses: ['10.0.1.12'] })] });
     expect(r.observed?.[0]?.addresses).toEqual([
       { address: '10.0.1.11', side: 'source', host: 'esx01', vmknic: 'vmk1', management: false, vmotionVmknic: true },
       { address: '10.0.1.12', side: 'destination', host: 'esx02', vmknic: 'vmk1', management: false, vmotionVmknic: true },
@@ -67,7 +67,7 @@ describe('applyObserved', () => {
   it('raises OBSERVED_VMOTION_ON_MANAGEMENT for the management address, with the lines, and re-plans the fixes', () => {
     const base = analyze({ source: esx01, dest: esx02 });
     const m = vmotion({ sourceAddresses: ['10.0.0.11'], destAddresses: ['10.0.1.12'], evidence: [line('…srcIP = <10.0.0.11>…', 7)] });
-    const r = applyObserved(base, { hosts: [esx01, esx02], observed: [m] });
+    const r = analyze({ source: esx01, dest: esx02, observed: [m] });
     const f = r.findings.find((x) => x.id === 'OBSERVED_VMOTION_ON_MANAGEMENT');
     expect(f).toMatchObject({ severity: 'high', certainty: 'definite', hosts: ['esx01'], vmknics: ['vmk0'], evidence: ['esx01/var/run/log/vmkernel.log:7: …srcIP = <10.0.0.11>…'] });
     expect(f?.detail).toMatch(/^One past vMotion \(2024-05-02T10:15:01\.123Z\) in the logs of esx01 used 10\.0\.0\.11, the address of vmk0, the management vmknic of esx01\./);
@@ -78,7 +78,7 @@ describe('applyObserved', () => {
   });
 
   it('raises OBSERVED_VMOTION_ADDRESS_MISMATCH when the address is a vmknic the analysis does not count for vMotion', () => {
-    const r = applyObserved(analyze({ source: esx01 }), { hosts: [esx01], observed: [vmotion({ sourceAddresses: ['10.0.2.11'], destAddresses: ['10.0.2.99'] })] });
+    const r = analyze({ source: esx01, observed: [vmotion({ sourceAddresses: ['10.0.2.11'], destAddresses: ['10.0.2.99'] })] });
     const f = r.findings.find((x) => x.id === 'OBSERVED_VMOTION_ADDRESS_MISMATCH');
     expect(f).toMatchObject({ severity: 'medium', certainty: 'probable', vmknics: ['vmk2'] });
     expect(f?.detail).toMatch(/used 10\.0\.2\.11, the address of vmk2, but the analysis of the current configuration counts vmk1 as the vMotion vmknic of esx01/);
@@ -92,7 +92,7 @@ describe('applyObserved', () => {
       vmotion({ id: '2', time: '2024-05-03T00:00:00Z', sourceAddresses: ['10.0.0.11'], destAddresses: ['10.0.0.12'] }),
       { host: 'esx01', traffic: 'nfc' as const, direction: 'outgoing' as const, sourceAddresses: [], destAddresses: ['10.0.0.12'], encrypted: 'unknown' as const, outcome: 'failed' as const, count: 3, evidence: [line('[NFC ERROR]…:902')] },
     ];
-    const r = applyObserved(analyze({ source: esx01 }), { hosts: [esx01], observed });
+    const r = analyze({ source: esx01, observed });
     const on = r.findings.filter((x) => x.id === 'OBSERVED_VMOTION_ON_MANAGEMENT');
     expect(on).toHaveLength(1);
     expect(on[0]?.detail).toMatch(/^2 past vMotions \(2024-05-01T00:00:00Z to 2024-05-03T00:00:00Z\)/);
@@ -102,14 +102,14 @@ describe('applyObserved', () => {
   it('shows one migration logged by both hosts once, told from the sending host', () => {
     const src = vmotion({ sourceAddresses: ['10.0.1.11'], destAddresses: ['10.0.1.12'], encrypted: 'unknown' });
     const dst = vmotion({ host: 'esx02', direction: 'incoming', sourceAddresses: ['10.0.1.11'], destAddresses: ['10.0.1.12'], outcome: 'failed', evidence: [{ file: 'esx02/vmkernel.log', line: 3, text: 'Dest' }] });
-    const r = applyObserved(analyze({ source: esx01, dest: esx02 }), { hosts: [esx01, esx02], observed: [dst, src] });
+    const r = analyze({ source: esx01, dest: esx02, observed: [dst, src] });
     expect(r.observed).toHaveLength(1);
     expect(r.observed?.[0]).toMatchObject({ host: 'esx01', loggedBy: ['esx01', 'esx02'], direction: 'outgoing', encrypted: 'yes', outcome: 'failed' });
     expect(r.observed?.[0]?.evidence).toHaveLength(2);
   });
 
   it('renders a past-migrations section in text and Markdown under the sentence that says what a line proves', () => {
-    const r = applyObserved(analyze({ source: esx01 }), { hosts: [esx01], observed: [vmotion({ sourceAddresses: ['10.0.0.11'], destAddresses: ['10.0.0.12'] })] });
+    const r = analyze({ source: esx01, observed: [vmotion({ sourceAddresses: ['10.0.0.11'], destAddresses: ['10.0.0.12'] })] });
     const text = renderText(r);
     expect(text).toContain('PAST MIGRATIONS (from the host logs; 1)');
     expect(text).toContain(WHAT_A_LINE_PROVES);

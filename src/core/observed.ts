@@ -10,15 +10,9 @@
  *
  * Pure: the log reading lives in src/bundles; this module only needs plain records.
  */
-import type { AnalysisResult } from './analyze.ts';
-import { severityRank, toFindings } from './analysis/findings.ts';
 import type { Trigger } from './analysis/flow.ts';
-import { buildHostView } from './analysis/host-view.ts';
 import type { HostView } from './analysis/host-view.ts';
-import { planRemediation } from './analysis/remediation-plan.ts';
-import { FINDING_IDS } from './findings/catalog.ts';
 import type { EvidenceRef } from './model/evidence.ts';
-import type { HostModel } from './model/host.ts';
 import type { FindingResult, Severity } from './result.ts';
 
 export type Encryption = 'yes' | 'no' | 'unknown';
@@ -98,35 +92,14 @@ export const WHAT_A_LINE_PROVES =
 const MAX_EVIDENCE_PER_FINDING = 12;
 
 /**
- * Adds the past migrations to an analysis: `observed[]`, the findings they raise (with the log lines as
- * evidence), the remediation plan for those findings and the verdict's severity. `hosts` are the analysed hosts'
- * models (source, destination); the result is returned unchanged when there is nothing observed.
+ * The past migrations as evidence of their own kind, for `analyze` to weigh with the configuration: `observed[]`
+ * (each logged address mapped to the analysed host's vmknic) and the finding triggers they raise, with the log lines
+ * as evidence. `views` are the analysed hosts (source, destination).
  */
-export function applyObserved(
-  result: AnalysisResult,
-  input: { readonly hosts: readonly HostModel[]; readonly observed: readonly ObservedMigration[] },
-): AnalysisResult {
-  if (input.observed.length === 0) return result;
-  const views = input.hosts.map(buildHostView);
-  const merged = mergeAcrossHosts(input.observed);
-  const observed = merged.map((m) => describe(m, views));
-  const triggers = observedTriggers(merged, views);
-  if (triggers.length === 0) return { ...result, observed };
-
-  const added = toFindings(triggers);
-  const order = (id: string) => (FINDING_IDS as readonly string[]).indexOf(id);
-  const findings = [...result.findings, ...added].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || order(a.id) - order(b.id));
-  const worst = findings[0]?.severity;
-  const severity = worst === undefined ? result.verdict.severity : worst;
-  const ids = [...new Set(added.map((f) => f.id))].join(', ');
-  const summary = `${result.verdict.summary} The logs show ${added.length} problem${added.length > 1 ? 's' : ''} with past migrations (${ids}).`;
-  return {
-    ...result,
-    verdict: { ...result.verdict, summary, severity },
-    findings,
-    remediation: planRemediation(findings, views),
-    observed,
-  };
+export function observedEvidence(views: readonly HostView[], observed: readonly ObservedMigration[]): { observed: ObservedResult[]; triggers: Trigger[] } {
+  if (observed.length === 0) return { observed: [], triggers: [] };
+  const merged = mergeAcrossHosts(observed);
+  return { observed: merged.map((m) => describe(m, views)), triggers: observedTriggers(merged, views) };
 }
 
 /** One migration as the logs of every analysed host tell it. */

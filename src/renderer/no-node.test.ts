@@ -10,7 +10,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
     const p = join(dir, n);
     if (statSync(p).isDirectory()) return sources(p);
-    return /\.(ts|svelte)$/.test(n) && !/\.test\.ts$/.test(n) && n !== 'client-environment.ts' ? [p] : [];
+    return /\.(ts|svelte)$/.test(n) && !/\.test\.ts$/.test(n) ? [p] : [];
   });
 }
 

@@ -144,6 +144,9 @@ export function bindToVmknicSet(view: HostView): Trigger[] {
   const fromPaste = typeof pasted.defaultValue === 'number' ? pasted.defaultValue : undefined;
   const def = fromPaste ?? bindToVmknicDefault(releaseOf(view.host)).value;
   if (def !== undefined && def === pasted.value) return [];
+  // 3 (always bind) is the default of every build that knows the value (6.5d and later): on a build whose own default
+  // is not documented it is still the safe, standard setting, so it is no news to report.
+  if (def === undefined && pasted.value === 3) return [];
   const weakens = def !== undefined && pasted.value < def && pasted.value <= 1;
   return [
     {

@@ -4,6 +4,7 @@
  */
 import type { Certainty, EvidenceRef, RuleConfidence } from '../model/evidence.ts';
 import { formatRef } from '../model/evidence.ts';
+import { confidenceNote } from '../present/rules.ts';
 
 export interface Step {
   readonly text: string;
@@ -22,7 +23,10 @@ export function step(
 
 const MAX_REFS_PRINTED = 4;
 
-/** One line of a trace as the CLI and the JSON contract print it. */
+/**
+ * One line of a trace as the CLI, the app and the JSON contract print it. The rule's internal id is never printed:
+ * a rule that is not verified adds what that means in words and the knowledge-base article that explains it.
+ */
 export function formatStep(s: Step): string {
   const parts = [s.text];
   if (s.evidence && s.evidence.length > 0) {
@@ -31,7 +35,8 @@ export function formatStep(s: Step): string {
     const more = refs.length > MAX_REFS_PRINTED ? ` +${refs.length - MAX_REFS_PRINTED} more` : '';
     parts.push(`[${shown}${more}]`);
   }
-  if (s.rule) parts.push(`(${s.rule}${s.confidence && s.confidence !== 'verified' ? `, ${s.confidence}` : ''})`);
+  const note = confidenceNote(s.rule, s.confidence);
+  if (note) parts.push(`(${note})`);
   return parts.join(' ');
 }
 

@@ -2,7 +2,8 @@
  * The scan as text (a terminal), CSV (the host table, for a spreadsheet) and Markdown (a report). JSON is the
  * ScanResult itself. Every string from the files goes through estate/cells.ts.
  */
-import { versionLabel } from '../render/version.ts';
+import { CERTAINTY_WORD } from '../present/words.ts';
+import { versionLabel } from '../present/version.ts';
 import { csvCell, markdownCell, plain } from './cells.ts';
 import type { ScanHostJson, ScanPairJson, ScanResult, UnknownFact } from './types.ts';
 
@@ -81,7 +82,7 @@ export function renderScanText(result: ScanResult): string {
   if (result.groups.length === 0) out.push('  none');
   for (const g of result.groups) {
     const count = g.scope === 'pair' ? `${g.pairs} pair${g.pairs === 1 ? '' : 's'}, ${g.hosts.length} hosts` : `${g.hosts.length} host${g.hosts.length === 1 ? '' : 's'}`;
-    const cert = (['definite', 'probable', 'uncertain'] as const).filter((c) => g.certainty[c] > 0).map((c) => `${c} ${g.certainty[c]}`).join(', ');
+    const cert = (['definite', 'probable', 'uncertain'] as const).filter((c) => g.certainty[c] > 0).map((c) => `${CERTAINTY_WORD[c]} ${g.certainty[c]}`).join(', ');
     out.push(`  [${g.severity.toUpperCase()}] ${g.id}${g.scope === 'pair' ? ' (between hosts)' : ''}: ${g.title} — ${count} (${cert})`);
     out.push(`    hosts: ${shortList(g.hosts, HOSTS_PER_GROUP_TEXT)}`);
     out.push(`    e.g. ${plain(g.example.detail)}`);

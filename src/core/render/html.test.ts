@@ -1,10 +1,11 @@
+import { MIGRATION_LABEL } from '../present/words.ts';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import { REMEDIATIONS, SOURCES, type RemediationId } from '../remediation/catalog.ts';
 import { host, route } from '../test-support/hosts.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
-import { applyObserved, WHAT_A_LINE_PROVES } from '../observed.ts';
+import { WHAT_A_LINE_PROVES } from '../observed.ts';
 import { renderHtmlReport, REPORT_CSP } from './html.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 
@@ -46,7 +47,7 @@ describe.each(EXAMPLES.map((e) => [e.name, e] as const))('HTML report of %s', (_
       if (h.version) expect(textOf(byId(doc, 'hosts')!)).toContain(h.version.version);
     }
     expect(text).toContain('Generated 2026-11-25 09:30 UTC by vMotion Path Doctor 9.8.7');
-    expect(textOf(byId(doc, 'question')!)).toContain(`Migration kind: ${result.migration}`);
+    expect(textOf(byId(doc, 'question')!)).toContain(`Migration kind: ${MIGRATION_LABEL[result.migration]}`);
     expect(textOf(byId(doc, 'verdict')!)).toContain(result.verdict.summary);
     expect(textOf(findAll(doc, (e) => e.name === 'footer')[0]!)).toContain('9.8.7');
   });
@@ -168,9 +169,9 @@ describe('renderHtmlReport: past migrations from host logs', () => {
   });
 
   it('lists each migration with its addresses mapped to vmknics, the management one marked, and its escaped log lines', () => {
-    const base = analyze({ source: esx01, dest: esx02 });
-    const result = applyObserved(base, {
-      hosts: [esx01, esx02],
+    const result = analyze({
+      source: esx01,
+      dest: esx02,
       observed: [
         {
           host: 'esx01',

@@ -32,7 +32,10 @@ import {
   type CitedSource,
 } from './report-text.ts';
 import { renderPathSvg } from './svg.ts';
-import { versionLabel } from './version.ts';
+import { REMEDIATIONS } from '../remediation/catalog.ts';
+import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD } from '../present/words.ts';
+import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, isReplyFlow } from '../present/flow.ts';
+import { versionLabel } from '../present/version.ts';
 
 export interface ReportMeta {
   /** ISO 8601 time the report was made (the caller's clock: core reads none). */
@@ -174,7 +177,7 @@ function questionSection(result: AnalysisResult, meta: ReportMeta): string {
   return (
     '<section id="question"><h2>The question</h2>' +
     `<p class="question">${e(meta.question ?? questionOf(result))}</p>` +
-    `<p>Migration kind: <strong>${e(result.migration)}</strong>, a ${e(MIGRATION_TEXT[result.migration])}.</p>` +
+    `<p>Migration kind: <strong>${e(MIGRATION_LABEL[result.migration])}</strong>, a ${e(MIGRATION_TEXT[result.migration])}.</p>` +
     '</section>'
   );
 }
@@ -189,6 +192,8 @@ function verdictSection(result: AnalysisResult): string {
     `<section id="verdict"><h2>Verdict</h2><div class="verdict sev-${a(v.severity)}">` +
     `<p>${chip(v.severity === 'none' ? SEVERITY_WORD.none : `WORST: ${SEVERITY_WORD[v.severity]}`, v.severity)}${counts.length > 0 ? e(` Findings: ${counts.join(', ')}.`) : ''}</p>` +
     `<p class="summary">${e(v.summary)}</p>` +
+    (flowsThatMatter(result.flows).length > 0 ? `<ul class="verdict-lines">${flowsThatMatter(result.flows).map((f) => `<li>${e(flowSentence(f))}</li>`).join('')}</ul>` : '') +
+    ((result.answers ?? []).length > 0 ? `<ul class="answers">${(result.answers ?? []).map((x) => `<li>${e(x.text)}</li>`).join('')}</ul>` : '') +
     (v.uncertain ? '<p>Some answers are <strong>uncertain</strong>: they depend on a fact the pasted output does not show. See <a href="#settle">To settle</a> for the command that decides.</p>' : '') +
     '</div></section>'
   );
@@ -244,11 +249,11 @@ function pathsSection(result: AnalysisResult): string {
   const rows = result.flows
     .map((f) => {
       const where = whereOf(f);
-      const differs = f.vmknics.length > 0 && f.intended.length > 0 && f.vmknics.some((n) => !f.intended.includes(n));
-      const replies = f.traffic === 'vmotion' && f.role === 'destination' && f.direction === 'egress' ? ' replies' : '';
+      const differs = isOnWrongVmknic(f);
+      const replies = isReplyFlow(f) ? ' replies' : '';
       return (
-        `<tr${differs ? ' class="differs"' : ''}><td>${e(f.host)}</td><td>${e(f.role)}</td><td>${e(TRAFFIC_TEXT[f.traffic] + replies)}</td><td>${f.direction === 'egress' ? 'leaves by' : 'enters by'}</td>` +
-        `<td><strong>${e(where)}</strong>${differs ? ' <em>(differs from intended)</em>' : ''}</td><td>${e(f.intended.join(', ') || '—')}</td><td>${e(f.certainty)}</td></tr>`
+        `<tr${differs ? ' class="differs"' : ''}><td>${e(f.host)}</td><td>${e(ROLE_WORD[f.role])}</td><td>${e(TRAFFIC_TEXT[f.traffic] + replies)}</td><td>${f.direction === 'egress' ? 'leaves by' : 'enters by'}</td>` +
+        `<td><strong>${e(where)}</strong>${differs ? ' <em>(not the intended vmknic)</em>' : ''}</td><td>${e(f.intended.join(', ') || '—')}</td><td>${e(CERTAINTY_WORD[f.certainty])}</td></tr>`
       );
     })
     .join('');
@@ -256,7 +261,7 @@ function pathsSection(result: AnalysisResult): string {
     '<section id="paths"><h2>Paths</h2>' +
     '<table><thead><tr><th>Host</th><th>Role</th><th>Traffic</th><th>Direction</th><th>vmknic(s)</th><th>Intended</th><th>Certainty</th></tr></thead>' +
     `<tbody>${rows}</tbody></table>` +
-    `<p class="sources">Certainty: <strong>definite</strong> — ${e(CERTAINTY_TEXT.definite)}; <strong>probable</strong> — ${e(CERTAINTY_TEXT.probable)}; <strong>uncertain</strong> — ${e(CERTAINTY_TEXT.uncertain)}.</p>` +
+    `<p class="sources">Certainty: <strong>${CERTAINTY_WORD.definite}</strong> — ${e(CERTAINTY_TEXT.definite)}; <strong>${CERTAINTY_WORD.probable}</strong> — ${e(CERTAINTY_TEXT.probable)}; <strong>${CERTAINTY_WORD.uncertain}</strong> — ${e(CERTAINTY_TEXT.uncertain)}.</p>` +
     '</section>'
   );
 }
@@ -278,17 +283,17 @@ function findingsSection(result: AnalysisResult): string {
   const summary =
     '<table><thead><tr><th>Severity</th><th>Finding</th><th>Hosts</th><th>Certainty</th></tr></thead><tbody>' +
     result.findings
-      .map((f, i) => `<tr><td>${chip(SEVERITY_WORD[f.severity], f.severity)}</td><td><a href="#${a(anchors[i]!)}">${e(f.title)}</a> <code>${e(f.id)}</code></td><td>${e(f.hosts.join(', '))}</td><td>${e(f.certainty)}</td></tr>`)
+      .map((f, i) => `<tr><td>${chip(SEVERITY_WORD[f.severity], f.severity)}</td><td><a href="#${a(anchors[i]!)}">${e(f.title)}</a> <code>${e(f.id)}</code></td><td>${e(f.hosts.join(', '))}</td><td>${e(CERTAINTY_WORD[f.certainty])}</td></tr>`)
       .join('') +
     '</tbody></table>';
   const details = result.findings
     .map((f, i) => {
       const conf = findingConfidence(f.id);
-      const fixes = f.remediation.map((r) => (planned.has(r) ? `<a href="#remedy-${a(idPart(r))}">${e(r)}</a>` : e(r))).join(', ');
+      const fixes = f.remediation.map((r) => (planned.has(r) ? `<a href="#remedy-${a(idPart(r))}">${e(fixName(r, REMEDIATIONS))}</a>` : e(fixName(r, REMEDIATIONS)))).join('; ');
       return (
         `<article class="finding" id="${a(anchors[i]!)}">` +
         `<h3>${e(f.title)} <code>${e(f.id)}</code></h3>` +
-        `<p>${chip(SEVERITY_WORD[f.severity], f.severity)}${chip(`certainty: ${f.certainty}`, 'certainty')} Hosts: ${e(f.hosts.join(', '))}${f.vmknics && f.vmknics.length > 0 ? ` · vmknics: ${e(f.vmknics.join(', '))}` : ''}</p>` +
+        `<p>${chip(SEVERITY_WORD[f.severity], f.severity)}${chip(`certainty: ${CERTAINTY_WORD[f.certainty]}`, 'certainty')} Hosts: ${e(f.hosts.join(', '))}${f.vmknics && f.vmknics.length > 0 ? ` · vmknics: ${e(f.vmknics.join(', '))}` : ''}</p>` +
         `<p>${e(f.detail)}</p>` +
         (f.evidence.length > 0 ? `<h4>Evidence (file:line: pasted text)</h4>${pre(f.evidence, `evidence of ${f.id}`)}` : '') +
         (f.remediation.length > 0 ? `<p>Fix: ${fixes}</p>` : '') +
@@ -434,11 +439,11 @@ function appendix(result: AnalysisResult, meta: ReportMeta): string {
     cited.length === 0
       ? '<p>No rule with a published source was applied.</p>'
       : '<ol class="sources">' +
-        cited.map((c) => `<li><strong>${e(c.source.key)}</strong>: ${e(c.source.ref.title)} — <a href="${a(c.source.ref.url)}"><span class="url">${e(c.source.ref.url)}</span></a> (cited by ${e(c.citedBy.join(', '))})</li>`).join('') +
+        cited.map((c) => `<li><strong>${e(c.source.key)}</strong>: ${e(c.source.ref.title)} — <a href="${a(c.source.ref.url)}"><span class="url">${e(c.source.ref.url)}</span></a> (cited by ${e(c.citedBy.map((id) => fixName(id, REMEDIATIONS)).join(', '))})</li>`).join('') +
         '</ol>';
   return (
     '<section id="appendix" class="appendix"><h2>Appendix A: reasoning trace</h2>' +
-    '<p>Every step the analysis took for each path, with the rule applied (section of the domain reference) and the pasted lines it read.</p>' +
+    '<p>Every step the analysis took for each path, the pasted lines it read, and, where a rule is not documented by VMware, how sure it is and the knowledge-base article that explains it.</p>' +
     traceAppendix(result.flows) +
     '<h2 id="sources">Appendix B: sources of the rules</h2>' +
     sources +
@@ -447,10 +452,10 @@ function appendix(result: AnalysisResult, meta: ReportMeta): string {
     '<dt>TCP/IP stack (netstack)</dt><dd>A separate routing table of the host: the default stack, the vMotion stack, the provisioning stack. A vmknic belongs to one.</dd>' +
     '<dt>hot / cold data</dt><dd>In a migration, memory and the active disk layer are hot (sent by vMotion, TCP 8000); the base disk and older snapshot layers are cold (copied by NFC, TCP 902).</dd>' +
     '<dt>Migrate.BindToVmknic</dt><dd>Host setting that decides whether vMotion is bound to the vMotion vmknic (3 = always, the default from 6.5d on) or left to the routing table (0).</dd>' +
-    '<dt>definite / probable / uncertain</dt><dd>How sure an answer is: every input pasted / rests on a default or assumption / depends on a fact that was not pasted.</dd>' +
+    `<dt>${CERTAINTY_WORD.definite} / ${CERTAINTY_WORD.probable} / ${CERTAINTY_WORD.uncertain}</dt><dd>How sure an answer is: every input pasted / rests on a default, an assumption or an inferred rule / depends on a fact that was not pasted.</dd>` +
     '</dl>' +
     articlesAppendix(meta) +
-    `<h2 id="about">Appendix ${meta.articles && meta.articles.length > 0 ? 'E' : 'D'}: about this report</h2><p>Made by vMotion Path Doctor ${e(meta.toolVersion)} on ${e(formatDate(meta.generatedAt))}, offline, from the command output pasted into it; nothing was sent anywhere. The rules, with their confidence marks, follow the project\'s domain reference (decision procedure §1.7, findings §2, remediations §3).</p>` +
+    `<h2 id="about">Appendix ${meta.articles && meta.articles.length > 0 ? 'E' : 'D'}: about this report</h2><p>Made by vMotion Path Doctor ${e(meta.toolVersion)} on ${e(formatDate(meta.generatedAt))}, offline, from the command output pasted into it; nothing was sent anywhere. Each rule says how sure it is: documented by VMware, inferred (worded "likely") or unsure (worded "uncertain").</p>` +
     '</section>'
   );
 }

@@ -11,7 +11,7 @@ import type { Token } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.ts';
 import type { HostModel } from '../model/host.ts';
-import { applyObserved, type ObservedMigration } from '../observed.ts';
+import type { ObservedMigration } from '../observed.ts';
 import { loadEvidence } from '../../parsers/index.ts';
 import { renderMarkdown } from './markdown.ts';
 import { VETTED_URLS } from './links.ts';
@@ -61,7 +61,7 @@ type Vector = 'port group' | 'host' | 'VM';
 function report(vector: Vector, name: string): string {
   if (vector === 'port group') return renderMarkdown(analyze({ source: withPortGroup(A, name), dest: withPortGroup(B, name), migration: 'snapshots' }), META);
   if (vector === 'host') return renderMarkdown(analyze({ source: { ...A, name }, dest: B, migration: 'snapshots' }), META);
-  const result = applyObserved(analyze({ source: A, dest: B, migration: 'snapshots' }), { hosts: [A, B], observed: [migrationOf(name)] });
+  const result = analyze({ source: A, dest: B, migration: 'snapshots', observed: [migrationOf(name)] });
   return renderMarkdown(result, META);
 }
 

@@ -5,7 +5,10 @@
 import type { AnalysisResult } from '../analyze.ts';
 import type { RemediationPlanBody } from '../result.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
-import { versionLabel } from './version.ts';
+import { REMEDIATIONS } from '../remediation/catalog.ts';
+import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD, TRAFFIC_SHORT } from '../present/words.ts';
+import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, whereOf } from '../present/flow.ts';
+import { versionLabel } from '../present/version.ts';
 import { observedMarkdown } from './observed.ts';
 import { mdCode, mdFence, mdText } from './escape.ts';
 import { isVettedLink } from './links.ts';
@@ -47,7 +50,10 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push(`**Question:** ${cell(report.question ?? questionOf(result))}`, '');
   }
   out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
-  out.push(`Migration kind: ${mdCode(result.migration)}`, '');
+  const lines = flowsThatMatter(result.flows);
+  if (lines.length > 0) out.push(...lines.map((f) => `- ${cell(flowSentence(f))}`), '');
+  if ((result.answers ?? []).length > 0) out.push(...(result.answers ?? []).map((a) => `- ${cell(a.text)}`), '');
+  out.push(`Migration kind: ${cell(MIGRATION_LABEL[result.migration])}`, '');
   out.push('## Hosts', '');
   out.push('| Host | Version | BindToVmknic | vmknics |', '|---|---|---|---|');
   for (const h of result.hosts) {
@@ -60,18 +66,18 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
   out.push('', '## Paths', '');
   out.push('| Host | Role | Traffic | Direction | vmknic(s) | Intended | Certainty |', '|---|---|---|---|---|---|---|');
   for (const f of result.flows) {
-    const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates?.length ? `${f.candidates.join(' or ')}?` : 'none';
-    out.push(`| ${cell(f.host)} | ${cell(f.role)} | ${cell(f.traffic)} | ${cell(f.direction)} | ${cell(where)} | ${list(f.intended)} | ${cell(f.certainty)} |`);
+    const where = `${whereOf(f)}${isOnWrongVmknic(f) ? ' (not the intended vmknic)' : ''}`;
+    out.push(`| ${cell(f.host)} | ${cell(ROLE_WORD[f.role])} | ${cell(TRAFFIC_SHORT[f.traffic])} | ${cell(f.direction)} | ${cell(where)} | ${list(f.intended)} | ${cell(CERTAINTY_WORD[f.certainty])} |`);
   }
   out.push(...observedMarkdown(result));
   out.push('', '## Findings', '');
   if (result.findings.length === 0) out.push('No problem found in the evidence.');
   for (const f of result.findings) {
     out.push(`### ${cell(f.id)} — ${cell(f.title)}`, '');
-    out.push(`Severity **${cell(f.severity)}**, certainty **${cell(f.certainty)}**, hosts: ${list(f.hosts)}`, '');
+    out.push(`Severity **${cell(f.severity)}**, certainty **${cell(CERTAINTY_WORD[f.certainty])}**, hosts: ${list(f.hosts)}`, '');
     out.push(cell(f.detail), '');
     if (f.evidence.length > 0) out.push('Evidence:', '', ...fence(f.evidence, 'text'), '');
-    if (f.remediation.length > 0) out.push(`Fix: ${list(f.remediation)}`, '');
+    if (f.remediation.length > 0) out.push(`Fix: ${f.remediation.map((id) => cell(fixName(id, REMEDIATIONS))).join('; ')}`, '');
     if (report) out.push(...sourceLines(findingSources(f.id)));
   }
   if (result.remediation.length > 0) {
@@ -100,7 +106,7 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     const cited = citedSources(result);
     if (cited.length > 0) {
       out.push('## Appendix B: sources of the rules', '');
-      for (const c of cited) out.push(`- **${cell(c.source.key)}**: ${cell(c.source.ref.title)} — ${autolink(c.source.ref.url)} (cited by ${list(c.citedBy)})`);
+      for (const c of cited) out.push(`- **${cell(c.source.key)}**: ${cell(c.source.ref.title)} — ${autolink(c.source.ref.url)} (cited by ${c.citedBy.map((id) => cell(fixName(id, REMEDIATIONS))).join(', ')})`);
       out.push('');
     }
     out.push('---', '', `vMotion Path Doctor ${cell(report.toolVersion)} · ${cell(formatDate(report.generatedAt))}`, '');

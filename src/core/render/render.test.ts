@@ -30,17 +30,26 @@ describe('text rendering', () => {
   });
 
   it('marks a path that differs from the intended vmknic and names GA releases as such', () => {
-    expect(text).toMatch(/vMotion \(hot data, TCP 8000\) leaves by vmk0 \[definite\]\s+<-- intended: vmk1/);
+    expect(text).toMatch(/vMotion \(memory and state, TCP 8000\) leaves by vmk0 \[certain\]\s+<-- intended: vmk1/);
+    expect(text).toContain('  vMotion leaves esx|01 by vmk0 instead of vmk1 — certain');
     expect(text).toContain('VMware ESXi 6.7.0 GA build 14320388');
   });
 
   it('lists every finding with its severity and certainty', () => {
-    for (const f of result.findings) expect(text).toContain(`[${f.severity.toUpperCase()}, ${f.certainty}] ${f.id}`);
+    const words = { definite: 'certain', probable: 'likely', uncertain: 'uncertain' } as const;
+    for (const f of result.findings) expect(text).toContain(`[${f.severity}, ${words[f.certainty]}] ${f.id}`);
   });
 
   it('prints the trace only when asked', () => {
-    expect(text).not.toContain('§1.7 D6');
-    expect(renderText(result, { trace: true })).toContain('§1.7 D6');
+    const step = result.flows.find((f) => f.traffic === 'vmotion' && f.role === 'source' && f.direction === 'egress')!.trace[0]!;
+    expect(text).not.toContain(step);
+    expect(renderText(result, { trace: true })).toContain(step);
+  });
+
+  it('never prints the internal id of a rule, only what an unverified rule means', () => {
+    const traced = result.flows.flatMap((f) => f.trace).join('\n');
+    expect(traced).not.toMatch(/§|\[[UIV]\]|domain\.md/);
+    expect(traced).toContain('not documented by VMware');
   });
 });
 

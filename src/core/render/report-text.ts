@@ -7,32 +7,15 @@ import type { AnalysisResult } from '../analyze.ts';
 import { FINDINGS, type FindingId } from '../findings/catalog.ts';
 import type { RuleConfidence } from '../model/evidence.ts';
 import { REMEDIATIONS, SOURCES, type RemediationId, type SourceKey, type SourceRef } from '../remediation/catalog.ts';
-import type { FlowResult, MigrationKind } from '../result.ts';
+import { MIGRATION_SHORT } from '../present/words.ts';
 
-/** What each migration kind moves over the network (domain.md §1.6). */
-export const MIGRATION_TEXT: Readonly<Record<MigrationKind, string>> = {
-  live: 'live vMotion of a running VM to another host on shared storage (memory and device state by vMotion)',
-  snapshots: 'migration of a running VM with snapshots to another host and datastore (newest disk layer by vMotion, base disk and older snapshots by NFC)',
-  'non-shared': 'migration of a running VM to another host and datastore without shared storage (disks by vMotion, VM home files by NFC)',
-  cold: 'cold migration or clone of a powered-off VM (everything by NFC)',
-};
-
-export const TRAFFIC_TEXT: Readonly<Record<FlowResult['traffic'], string>> = {
-  vmotion: 'vMotion (hot data, TCP 8000)',
-  nfc: 'NFC cold data (TCP 902)',
-  management: 'management',
-};
+/** The words of the presentation layer, under the names the reports have always imported. */
+export { MIGRATION_TEXT, TRAFFIC_LABEL as TRAFFIC_TEXT, CERTAINTY_MEANING as CERTAINTY_TEXT } from '../present/words.ts';
 
 export const CONFIDENCE_TEXT: Readonly<Record<RuleConfidence, string>> = {
   verified: 'verified against the cited sources',
-  inferred: 'inferred from the sources and how TCP/IP works (worded "likely")',
-  unsure: 'unsure: the sources do not settle it',
-};
-
-export const CERTAINTY_TEXT: Readonly<Record<FlowResult['certainty'], string>> = {
-  definite: 'every fact it rests on was pasted',
-  probable: 'rests on a default or an assumption (for example a build default of BindToVmknic, or a route order the tool had to assume)',
-  uncertain: 'depends on a fact the evidence does not show; the report names the command that settles it',
+  inferred: 'not documented by VMware; inferred from the sources and how TCP/IP works (worded "likely")',
+  unsure: 'not documented by VMware and not settled by the sources (worded "uncertain")',
 };
 
 /** The source and destination names as the flows name them (the source first). */
@@ -41,13 +24,6 @@ export function hostNamesOf(result: AnalysisResult): { source?: string; dest?: s
   const dest = result.hosts.find((h) => h.name !== source)?.name;
   return { ...(source !== undefined ? { source } : {}), ...(dest !== undefined ? { dest } : {}), single: dest === undefined };
 }
-
-const MIGRATION_SHORT: Readonly<Record<MigrationKind, string>> = {
-  live: 'a live vMotion',
-  snapshots: 'a migration of a VM with snapshots',
-  'non-shared': 'a migration without shared storage',
-  cold: 'a cold migration',
-};
 
 /** The question the analysis answers, in one sentence. */
 export function questionOf(result: AnalysisResult): string {
@@ -109,17 +85,4 @@ export function formatDate(iso: string): string {
   return `${m[1]} ${m[2]} ${m[3] === 'Z' ? 'UTC' : `UTC${m[3]}`}`;
 }
 
-/** Which vmknic(s) a flow uses, in words: a list, the candidates of an uncertain answer, or none. */
-export function whereOf(f: FlowResult): string {
-  if (f.vmknics.length > 0) return f.vmknics.join(', ');
-  if (f.candidates && f.candidates.length > 0) return `${f.candidates.join(' or ')} (uncertain)`;
-  // No vmknic and uncertain means the evidence does not show it, not that there is no path (domain.md §1.7 C3).
-  return f.certainty === 'uncertain' ? 'not identified' : 'none';
-}
-
-/** A flow in one line: `esx11 (source) vMotion (hot data, TCP 8000) leaves by vmk0 [definite]`. */
-export function flowHeading(f: FlowResult): string {
-  const where = whereOf(f);
-  const replies = f.traffic === 'vmotion' && f.role === 'destination' && f.direction === 'egress' ? ' replies' : '';
-  return `${f.host} (${f.role}) ${TRAFFIC_TEXT[f.traffic]}${replies} ${f.direction === 'egress' ? 'leaves' : 'enters'} by ${where} [${f.certainty}]`;
-}
+export { whereOf, flowHeading } from '../present/flow.ts';

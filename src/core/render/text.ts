@@ -3,22 +3,16 @@
  * findings with their evidence, and the commands to run. Pure: result in, string out.
  */
 import type { AnalysisResult } from '../analyze.ts';
+import { REMEDIATIONS } from '../remediation/catalog.ts';
 import type { FlowResult, RemediationPlanBody } from '../result.ts';
-import { versionLabel } from './version.ts';
+import { CERTAINTY_WORD, MIGRATION_LABEL, SEVERITY_WORD } from '../present/words.ts';
+import { fixName, flowHeading, flowSentence, flowsThatMatter, isOnWrongVmknic } from '../present/flow.ts';
+import { versionLabel } from '../present/version.ts';
 import { observedText } from './observed.ts';
 
-const TRAFFIC_LABEL: Readonly<Record<FlowResult['traffic'], string>> = {
-  vmotion: 'vMotion (hot data, TCP 8000)',
-  nfc: 'NFC cold data (TCP 902)',
-  management: 'management',
-};
-
 function flowLine(f: FlowResult): string {
-  const where = f.vmknics.length > 0 ? f.vmknics.join(', ') : f.candidates && f.candidates.length > 0 ? `${f.candidates.join(' or ')} (uncertain)` : 'none';
-  const dir = f.direction === 'egress' ? 'leaves' : 'enters';
-  const intended = f.intended.length > 0 && f.vmknics.length > 0 && f.vmknics.some((n) => !f.intended.includes(n)) ? `   <-- intended: ${f.intended.join(', ')}` : '';
-  const replies = f.traffic === 'vmotion' && f.role === 'destination' && f.direction === 'egress' ? ' (replies)' : '';
-  return `  ${f.host} (${f.role}) ${TRAFFIC_LABEL[f.traffic]}${replies} ${dir} by ${where} [${f.certainty}]${intended}`;
+  const intended = isOnWrongVmknic(f) ? `   <-- intended: ${f.intended.join(', ')}` : '';
+  return `  ${flowHeading(f)}${intended}`;
 }
 
 function indent(lines: readonly string[], pad = '    '): string[] {
@@ -33,9 +27,11 @@ export interface TextOptions {
 export function renderText(result: AnalysisResult, options: TextOptions = {}): string {
   const out: string[] = [];
   out.push(`VERDICT: ${result.verdict.summary}`);
+  for (const f of flowsThatMatter(result.flows)) out.push(`  ${flowSentence(f)}`);
+  for (const a of result.answers ?? []) out.push(`  ${a.text}`);
   if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To settle" below.');
   out.push('');
-  out.push(`HOSTS (migration: ${result.migration})`);
+  out.push(`HOSTS (migration: ${MIGRATION_LABEL[result.migration]})`);
   for (const h of result.hosts) {
     const v = versionLabel(h.version);
     const b =
@@ -71,18 +67,18 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
   } else {
     out.push('FINDINGS');
     for (const f of result.findings) {
-      out.push(`  [${f.severity.toUpperCase()}, ${f.certainty}] ${f.id}: ${f.title} (${f.hosts.join(', ')})`);
+      out.push(`  [${SEVERITY_WORD[f.severity]}, ${CERTAINTY_WORD[f.certainty]}] ${f.id}: ${f.title} (${f.hosts.join(', ')})`);
       out.push(...indent(wrap(f.detail, 100)));
       for (const e of f.evidence.slice(0, 6)) out.push(`      evidence ${e}`);
       if (f.evidence.length > 6) out.push(`      … ${f.evidence.length - 6} more evidence lines`);
-      if (f.remediation.length > 0) out.push(`      fix: ${f.remediation.join(', ')}`);
+      if (f.remediation.length > 0) out.push(`      fix: ${f.remediation.map((id) => fixName(id, REMEDIATIONS)).join('; ')}`);
     }
   }
   if (result.remediation.length > 0) {
     out.push('');
     out.push('REMEDIATION (in order of preference; always do source and destination)');
     for (const r of result.remediation) {
-      out.push(`  ${r.id} ${r.title}  (for ${r.forFindings.join(', ')})`);
+      out.push(`  ${fixName(r.id, REMEDIATIONS)}  (for ${r.forFindings.join(', ')})`);
       const choices = [{ label: r.label, body: r as RemediationPlanBody }, ...(r.alternatives ?? []).map((a) => ({ label: a.label, body: a as RemediationPlanBody }))];
       if (choices.length > 1) out.push(`    ${choices.length} alternatives, each a complete plan: choose one.`);
       choices.forEach((c, k) => {

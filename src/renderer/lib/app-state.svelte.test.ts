@@ -161,7 +161,7 @@ describe('opening a case', () => {
     first.app.evidence.setText('dest', example('bind0-6.7/esx-b.txt'));
     const o = await first.app.evidence.settle();
     if (o.kind !== 'analysed') throw new Error('example not analysed');
-    first.app.wizard!.useEvidence(o.analysis);
+    first.app.wizard!.useEvidence(o.factsAnalysis ?? o.analysis);
     walk(first.app, 3);
     const before = first.app.wizard!.view;
     expect(before.answeredByEvidence.length).toBeGreaterThan(0);

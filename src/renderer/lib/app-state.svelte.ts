@@ -17,7 +17,7 @@ import type { CaseContent } from './case/case-content.ts';
 import { BundleStore } from './bundle/bundles.svelte.ts';
 import { EvidenceStore } from './evidence/evidence.svelte.ts';
 import { ScanSession } from './scan/scan-session.svelte.ts';
-import { findFlow, WIZARD_MIGRATION } from './wizard/flows-adapter.ts';
+import { findFlow, WIZARD_MIGRATION, wizardAnswers } from './wizard/flows-adapter.ts';
 import { replayAnswers } from './wizard/replay.ts';
 import { WizardSession } from './wizard/session.svelte.ts';
 
@@ -95,9 +95,8 @@ export class AppState {
     if (reset) this.newCase();
     this.wizard?.stop();
     this.wizard = new WizardSession(flow);
-    // The flows read evidence analysed as the kind in which every traffic class flows (flows/facts.ts).
-    this.evidence.setMigration(WIZARD_MIGRATION);
     this.flowId = id;
+    this.syncAnswers();
     this.go('wizard');
     return true;
   }
@@ -106,6 +105,17 @@ export class AppState {
     this.wizard?.stop();
     this.wizard = undefined;
     this.flowId = undefined;
+    this.evidence.setAnswers({}, undefined);
+  }
+
+  /**
+   * Hands the walk's answers to the analysis as evidence (measurement, BindToVmknic value, migration kind), so the
+   * wizard, the result, the picture, the reports and the case file all show the same answer. The flows' own facts
+   * are read from the same evidence analysed as the kind in which every traffic class flows (flows/facts.ts).
+   */
+  syncAnswers(): void {
+    const session = this.wizard;
+    this.evidence.setAnswers(session ? wizardAnswers(session.answers) : {}, session ? WIZARD_MIGRATION : undefined);
   }
 
   go(screen: Screen): void {
@@ -130,7 +140,7 @@ export class AppState {
     this.notes = '';
     this.bundles.clear();
     this.evidence.clear();
-    this.evidence.setMigration('live');
+    this.evidence.setMigration('live', false);
     this.#caseScreen = 'evidence';
     this.saveState = 'idle';
   }
@@ -226,11 +236,13 @@ export class AppState {
       // Answers given before the evidence was used, then the evidence, then the answers after it: the same order
       // the walk most likely had, and the machine routes by answers, so the path comes out the same.
       replayAnswers(session, content.answers);
+      this.syncAnswers();
       if (content.flow.evidenceUsed) {
         const o = await this.evidence.settle();
         if (o.kind === 'analysed') {
-          session.useEvidence(o.analysis);
+          session.useEvidence(o.factsAnalysis ?? o.analysis);
           replayAnswers(session, content.answers);
+          this.syncAnswers();
         }
       }
     } else if (screen === 'wizard') {

@@ -4,12 +4,12 @@
  * lives here: which host is the source is the user's choice (defaulting as the CLI does), the rest is `analyze()`.
  */
 import { analyze } from '../../../core/analyze.ts';
-import type { AnalysisResult } from '../../../core/analyze.ts';
+import type { AnalysisResult, WizardAnswers } from '../../../core/analyze.ts';
+import { pairHosts } from '../../../core/pairing.ts';
 import type { ParseWarning } from '../../../core/model/evidence.ts';
 import type { HostModel } from '../../../core/model/host.ts';
 import type { ImportedHost, ImportGap, ImportOrigin } from '../../../core/model/imported.ts';
-import { applyObserved } from '../../../core/observed.ts';
-import { versionLabel } from '../../../core/render/version.ts';
+import { versionLabel } from '../../../core/present/version.ts';
 import type { MigrationKind } from '../../../core/result.ts';
 import { COMMAND_EXAMPLES, loadEvidence } from '../../../parsers/index.ts';
 import type { CommandKind, LoadErrorCode, LoadedBlock } from '../../../parsers/index.ts';
@@ -49,10 +49,15 @@ export interface EngineRequest {
   readonly inputs: readonly EvidenceText[];
   /** Hosts read from support bundles or opened from the Scan view, already modelled. */
   readonly imported?: readonly ImportedHost[];
-  readonly migration: MigrationKind;
+  /** The kind a person chose (or the wizard's answer named); absent → the default, live. */
+  readonly migration?: MigrationKind;
   /** Host names the user picked; absent → the default pairing. */
   readonly source?: string;
   readonly dest?: string;
+  /** The wizard's answers that are evidence (measurement, BindToVmknic value, migration kind): flows/facts.ts wizardAnswers. */
+  readonly answers?: WizardAnswers;
+  /** Set while a wizard walk uses the evidence: also analyse as this kind, in which every traffic class flows, for its facts. */
+  readonly factsMigration?: MigrationKind;
 }
 
 export interface FileProblem {
@@ -104,6 +109,8 @@ export type EngineOutcome =
       /** Why the pairing is what it is (e.g. two hosts in one paste). */
       readonly notes: readonly string[];
       readonly analysis: AnalysisResult;
+      /** The same pair analysed as the request's `factsMigration`, for the wizard's facts (not shown). */
+      readonly factsAnalysis?: AnalysisResult;
       /** The analysed hosts' models (source first): the path picture and the report draw their uplinks. */
       readonly models: readonly HostModel[];
     };
@@ -197,10 +204,6 @@ function summariseImported(h: ImportedHost): HostSummary {
   };
 }
 
-function find(hosts: readonly HostModel[], name: string | undefined): HostModel | undefined {
-  if (name === undefined) return undefined;
-  return hosts.find((h) => h.name === name);
-}
 
 /** Parses every text and analyses the chosen pair. Never throws: a failure is an outcome with a message. */
 export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
@@ -217,32 +220,37 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
   const warnings = [...(src?.warnings ?? []), ...(dst?.warnings ?? [])];
   if (all.length === 0) return { kind: 'no-hosts', problems, warnings };
 
-  const notes: string[] = [];
-  // The user's pick wins; otherwise the first source-side host is the source and the destination is the first
-  // destination-side host, or the second host of a paste holding two (as `path-doctor analyze` pairs them);
-  // imported hosts (bundles, the Scan view) come after pasted ones, in the order they were read.
-  let source = find(all, req.source) ?? src?.hosts[0] ?? dst?.hosts[0] ?? importedModels[0];
-  let dest = find(all, req.dest);
-  if (dest === source) dest = undefined;
-  if (req.dest === undefined && dest === undefined) {
-    dest = (dst?.hosts ?? []).find((h) => h !== source) ?? (src?.hosts ?? []).find((h) => h !== source) ?? importedModels.find((h) => h !== source);
-    if (dest && src?.hosts.includes(dest)) {
-      notes.push(`The source evidence holds more than one host: ${source!.name} is analysed as the source and ${dest.name} as the destination. Pick others below.`);
-    } else if (dest && importedModels.includes(dest)) {
-      notes.push(`The evidence holds more than one host: ${source!.name} is analysed as the source and ${dest.name} as the destination. Pick others below.`);
-    }
+  // One pairing rule for the app and the CLI (core/pairing.ts). A pick of a host no longer in the evidence is
+  // stale screen state, not input: it falls back to the default pairing.
+  const known = (name: string | undefined) => (name !== undefined && all.some((h) => h.name === name) ? name : undefined);
+  const sourceName = known(req.source);
+  const destName = known(req.dest);
+  const paired = pairHosts({
+    source: src?.hosts ?? [],
+    ...(dst ? { dest: dst.hosts } : {}),
+    imported: importedModels,
+    ...(sourceName !== undefined ? { sourceName } : {}),
+    ...(destName !== undefined && destName !== sourceName ? { destName } : {}),
+  });
+  if (!paired.ok) {
+    problems.push({ file: 'evidence', side: 'source', code: 'INTERNAL', message: paired.error });
+    return { kind: 'no-hosts', problems, warnings };
   }
-  if (!source) return { kind: 'no-hosts', problems, warnings };
-  if (!src && dst) notes.push('Only destination evidence was given: its host is analysed as the source.');
+  const { source, dest, notes } = paired;
 
   // Imported hosts bring their readers' warnings and their logs' past migrations into the analysis of the pair.
   const pair = dest ? [source, dest] : [source];
   const pairImported = imported.filter((i) => pair.includes(i.model));
+  const observed = pairImported.flatMap((i) => i.observed);
+  const input = { source, ...(dest ? { dest } : {}), warnings: [...warnings, ...pairImported.flatMap((i) => i.warnings)], ...(observed.length > 0 ? { observed } : {}) };
   let analysis: AnalysisResult;
+  let factsAnalysis: AnalysisResult | undefined;
   try {
-    analysis = analyze({ source, ...(dest ? { dest } : {}), migration: req.migration, warnings: [...warnings, ...pairImported.flatMap((i) => i.warnings)] });
-    const observed = pairImported.flatMap((i) => i.observed);
-    if (observed.length > 0) analysis = applyObserved(analysis, { hosts: pair, observed });
+    analysis = analyze({ ...input, ...(req.migration !== undefined ? { migration: req.migration } : {}), ...(req.answers ? { answers: req.answers } : {}) });
+    if (req.factsMigration !== undefined) {
+      const { migration: _kind, ...rest } = req.answers ?? {};
+      factsAnalysis = req.factsMigration === analysis.migration && req.answers?.migration === undefined ? analysis : analyze({ ...input, migration: req.factsMigration, answers: rest });
+    }
   } catch (e) {
     problems.push({ file: 'analysis', side: 'source', code: 'INTERNAL', message: `The analysis stopped unexpectedly: ${String(e)}` });
     return { kind: 'no-hosts', problems, warnings };
@@ -258,6 +266,7 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
     ...(dest ? { dest: dest.name } : {}),
     notes,
     analysis,
+    ...(factsAnalysis ? { factsAnalysis } : {}),
     models: dest ? [source, dest] : [source],
   };
 }

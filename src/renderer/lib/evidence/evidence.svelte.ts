@@ -5,6 +5,7 @@
  */
 import type { ImportedHost } from '../../../core/model/imported.ts';
 import type { MigrationKind } from '../../../core/result.ts';
+import type { WizardAnswers } from '../../../core/analyze.ts';
 import type { EngineOutcome, EngineRequest, EvidenceText, Side } from './engine.ts';
 import { formatSize, LARGE_PASTE_CHARS, MAX_FILE_BYTES, placeholderHost } from './limits.ts';
 import { AnalysisClient } from '../worker/client.ts';
@@ -44,6 +45,10 @@ export class EvidenceStore {
   /** Hosts that arrived already modelled: support bundles, a host opened from the Scan view. */
   imported = $state.raw<readonly ImportedHost[]>([]);
   migration = $state<MigrationKind>('live');
+  /** The wizard's answers that are evidence (set by the app while a walk is active; flows/facts.ts wizardAnswers). */
+  answers = $state.raw<WizardAnswers>({});
+  /** While a walk uses the evidence: the kind its facts are read from (flows/facts.ts EVIDENCE_MIGRATION). */
+  factsMigration = $state<MigrationKind | undefined>(undefined);
   pickedSource = $state<string | undefined>(undefined);
   pickedDest = $state<string | undefined>(undefined);
   outcome = $state.raw<EngineOutcome>({ kind: 'empty', problems: [] });
@@ -65,9 +70,22 @@ export class EvidenceStore {
     this.schedule();
   }
 
-  setMigration(kind: MigrationKind): void {
+  /** Whether the kind was chosen (a person picked it, or a case file kept it) rather than left at its default. */
+  migrationChosen = $state(false);
+
+  setMigration(kind: MigrationKind, chosen = true): void {
     this.migration = kind;
+    this.migrationChosen = chosen;
     this.schedule(0);
+  }
+
+  /** The wizard's answers as evidence; an answered migration kind becomes the analysed kind (still changeable). */
+  setAnswers(answers: WizardAnswers, factsMigration: MigrationKind | undefined): void {
+    const same = JSON.stringify(answers) === JSON.stringify(this.answers) && factsMigration === this.factsMigration;
+    if (answers.migration !== undefined && answers.migration !== this.answers.migration) this.migration = answers.migration;
+    this.answers = answers;
+    this.factsMigration = factsMigration;
+    if (!same) this.schedule(0);
   }
 
   pick(role: Side, host: string | undefined): void {
@@ -174,6 +192,8 @@ export class EvidenceStore {
     this.attachments = s.attachments.map((a) => ({ id: this.#ids++, name: a.name, side: a.side, size: a.text.length, text: a.text }));
     this.imported = s.imported ?? [];
     this.migration = s.migration;
+    // A case file keeps the kind it was analysed as; only the default (live) stays unchosen.
+    this.migrationChosen = s.migration !== 'live';
     this.pickedSource = s.pickedSource;
     this.pickedDest = s.pickedDest;
     this.notices = [];
@@ -203,7 +223,9 @@ export class EvidenceStore {
     return {
       inputs,
       ...(this.imported.length > 0 ? { imported: this.imported } : {}),
-      migration: this.migration,
+      ...(this.migrationChosen || this.answers.migration !== undefined ? { migration: this.migration } : {}),
+      ...(Object.keys(this.answers).length > 0 ? { answers: this.answers } : {}),
+      ...(this.factsMigration !== undefined ? { factsMigration: this.factsMigration } : {}),
       ...(this.pickedSource !== undefined ? { source: this.pickedSource } : {}),
       ...(this.pickedDest !== undefined ? { dest: this.pickedDest } : {}),
     };

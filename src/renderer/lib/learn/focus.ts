@@ -12,7 +12,16 @@ export function focusScreenHeading(): void {
 export async function restoreScreen(back: ViewReturn | undefined): Promise<void> {
   await tick();
   window.scrollTo(0, back?.scrollY ?? 0);
-  if (back?.opener?.isConnected) back.opener.focus({ preventScroll: true });
+  if (back?.opener?.isConnected) {
+    back.opener.focus({ preventScroll: true });
+    // The position was taken with the panel beside the page (a taller page): if the opener is no longer on screen
+    // there, bring it into view so the user is back where they left.
+    const el = back.opener;
+    if (el instanceof Element) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom < 0 || r.top > window.innerHeight) el.scrollIntoView({ block: 'center' });
+    }
+  }
   else focusScreenHeading();
 }
 

@@ -12,7 +12,7 @@ export async function openInWizard(app: AppState, host: ImportedHostDraft): Prom
   app.startFlow('start', false);
   const outcome = await app.evidence.settle();
   if (outcome.kind === 'analysed') {
-    app.wizard?.useEvidence(outcome.analysis);
+    app.wizard?.useEvidence(outcome.factsAnalysis ?? outcome.analysis);
     app.say(`${host.model.name} from the scan is the evidence of a new case; the wizard skips what it answers.`);
   } else {
     app.say(`${host.model.name} from the scan was added to a new case, but could not be analysed: see the evidence panel.`);

@@ -2,7 +2,8 @@
  * The one place the renderer reads `flows/`: the symptom list, a session per walk, and the texts of the current
  * step. Everything that decides lives in the flows' machine and the core; this file only reads their data.
  */
-import { EVIDENCE_MIGRATION, factsFromAnalysis, FLOWS, flowById } from '../../../../flows/index.ts';
+import { EVIDENCE_MIGRATION, factsFromAnalysis, FLOWS, flowById, walkTitle } from '../../../../flows/index.ts';
+import { wizardAnswers } from '../../../../flows/facts.ts';
 import type { EvidenceFacts, FlowDefinition } from '../../../../flows/index.ts';
 import { describeSnapshot } from '../../../../flows/walk.ts';
 import type { WalkResult } from '../../../../flows/walk.ts';
@@ -13,7 +14,7 @@ import type { CollectId } from '../../../../flows/texts/outcomes.ts';
 import type { AnalysisResult } from '../../../core/analyze.ts';
 
 export type { EvidenceFacts, FlowDefinition, QuestionKey, WalkResult };
-export { EVIDENCE_MIGRATION, factsFromAnalysis, describeSnapshot, QUESTIONS, COLLECT };
+export { EVIDENCE_MIGRATION, factsFromAnalysis, describeSnapshot, QUESTIONS, COLLECT, wizardAnswers, walkTitle };
 export type { CollectId };
 
 export function listFlows(): readonly FlowDefinition[] {
