@@ -143,7 +143,16 @@ class Scanner {
           let j = i + 1;
           let parts: string[] | undefined;
           let closed = false;
-          for (;;) {
+          // Most quoted fields (RVTools quotes every one) hold no `""`: one slice, no array of parts.
+          const q0 = text.indexOf('"', j);
+          if (q0 >= 0 && text.charCodeAt(q0 + 1) !== 34) {
+            this.countLines(j, q0);
+            length = q0 - j;
+            if (keep && length <= MAX_FIELD_CHARS && length > 0) value = text.slice(j, q0);
+            j = q0 + 1;
+            closed = true;
+          }
+          while (!closed) {
             const q = text.indexOf('"', j);
             if (q < 0) break;
             this.countLines(j, q);

@@ -2,7 +2,7 @@
  * Public API of the estate imports (issue 8): export files in, merged hosts and source reports out, for
  * `scanEstate`. Pure (no Node): the Node side (src/node) reads files, guards sizes and streams xlsx sheets.
  */
-export { importEstate, MAX_ESTATE_HOSTS } from './import-estate.ts';
+export { combineImports, importEstate, MAX_ESTATE_HOSTS } from './import-estate.ts';
 export type { EstateImport } from './import-estate.ts';
 export { importFile, EXPECTED } from './import-file.ts';
 export type { EstateFile, SheetTable } from './import-file.ts';

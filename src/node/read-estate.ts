@@ -5,8 +5,8 @@
  * BOM / UTF-8 / Windows-1252 detection. Every refusal is one sentence naming the file.
  */
 import { open, stat } from 'node:fs/promises';
-import type { EstateFile, EstateImport } from '../imports/index.ts';
-import { canonicalTab, importEstate, inspectZip, isZipMagic, sizeRefusal, slimWorkbook, USED_TABS } from '../imports/index.ts';
+import type { EstateFile, EstateImport, FileImport } from '../imports/index.ts';
+import { canonicalTab, combineImports, importEstate, importFile, inspectZip, isZipMagic, sizeRefusal, slimWorkbook, USED_TABS } from '../imports/index.ts';
 
 // The caps live in src/imports/limits.ts (pure), shared with the app's scan worker.
 export { MAX_TEXT_FILE_BYTES, MAX_XLSX_FILE_BYTES } from '../imports/index.ts';
@@ -80,11 +80,16 @@ export async function readEstateFile(path: string): Promise<ReadFile> {
 
 /** Reads and imports every file; the first unusable file stops it with its sentence. */
 export async function readEstate(paths: readonly string[]): Promise<EstateImport> {
-  const files: EstateFile[] = [];
+  if (paths.length === 0) return importEstate([]);
+  // Each file is imported as soon as it is read, so its bytes are garbage before the next file is read (the host
+  // facts keep only what they need), instead of every file's bytes staying alive through the merge and the scan.
+  const imports: FileImport[] = [];
   for (const p of paths) {
     const r = await readEstateFile(p);
     if (!r.ok) return { ok: false, error: { file: p, message: r.message } };
-    files.push(r.file);
+    const imported = importFile(r.file);
+    if (!imported.ok) return imported;
+    imports.push(imported.value);
   }
-  return importEstate(files);
+  return combineImports(imports, paths);
 }

@@ -52,10 +52,22 @@ export class HostScanner {
     return v;
   }
 
+  /** The first shape seen of each outcome, whose key the later hosts of that shape share. */
+  private readonly firstShape = new Map<ShapeOutcome, HostShape>();
+
+  /**
+   * `shape` with the key string of the first host of its outcome (equal by construction): a key is ~1.3 KB, and
+   * the scan keeps every host's shape, so 5,000 copies of a few dozen keys would hold ~7 MB (50,000 hosts: ~70 MB).
+   */
+  private sharingKey(shape: HostShape, outcome: ShapeOutcome): HostShape {
+    const first = this.firstShape.get(outcome);
+    return first === undefined ? shape : { ...shape, key: first.key };
+  }
+
   scan(model: HostModel): HostScan {
     const shape = hostShape(model);
     const hit = this.memo ? this.byKey.get(shape.key) : undefined;
-    if (hit) return { shape, outcome: hit };
+    if (hit) return { shape: this.sharingKey(shape, hit), outcome: hit };
     const view = this.view(model);
     this.analyses++;
     const outcome: ShapeOutcome = {
@@ -67,6 +79,7 @@ export class HostScanner {
     };
     // Without memo every host gets its own id, so pair keys never collide either.
     this.byKey.set(this.memo ? shape.key : `${this.byKey.size}`, outcome);
+    this.firstShape.set(outcome, shape);
     return { shape, outcome };
   }
 }
