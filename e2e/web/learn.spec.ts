@@ -108,7 +108,7 @@ test('"Why we ask" on a wizard question opens its explanation, and the wizard wa
   await wizard.answer(/A separate vmknic/);
   await wizard.answer('No, the default stack');
   await wizard.answer(/^Yes/);
-  await wizard.answer(/ESXi 6\.5 or later/);
+  await wizard.answer(/ESXi 6\.5d or later/);
   await wizard.expectQuestion('bindToVmknic');
   const answers = page.getByRole('list', { name: 'Answers so far' }).getByRole('listitem');
   await expect(answers).toHaveCount(5);

@@ -50,7 +50,7 @@ test('the 50-host estate from RVTools CSV tabs and PowerCLI CSVs: known answers,
 
   await expect(scan.summary).toContainText('50 hosts in 3 clusters');
   await expect(page.getByTestId('scan-worst')).toHaveText('blocker');
-  await expect(scan.summary).toContainText('blocker 1, high 49, medium 0');
+  await expect(scan.summary).toContainText('blocker 1, high 31, medium 18');
   await expect(scan.count).toHaveText('Hosts 1–50 of 50.');
 
   // Worst risk first: gold-14 (no vMotion vmknic) heads the table.

@@ -50,7 +50,7 @@ describe('worked examples of domain.md §1.8', () => {
     const mismatch = r.findings.find((f) => f.id === 'VMOTION_EGRESS_MISMATCH');
     expect(mismatch?.certainty).toBe('probable');
     // The verdict does not state as fact what the analysis calls likely.
-    expect(r.verdict.summary).toMatch(/^vMotion leaves esx01 by vmk0 instead of vmk1 — likely\./);
+    expect(r.verdict.summary).toMatch(/^For a live vMotion: vMotion leaves esx01 by vmk0 instead of vmk1 — likely[.;]/);
     expect(ids(r)).toEqual(
       expect.arrayContaining(['SAME_SUBNET_VMKNICS', 'VMOTION_ON_MANAGEMENT_NETWORK', 'UNICAST_FLOODING_RISK', 'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK']),
     );

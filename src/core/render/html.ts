@@ -344,21 +344,22 @@ function commandBlock(title: string, lines: readonly string[], label: string): s
   return `<div><h4>${e(title)}</h4>${lines.length > 0 ? commands(lines, label) : '<p>No command for this step.</p>'}</div>`;
 }
 
-function remedyBody(r: RemediationPlanBody, id: string): string {
+/** `name` labels the command groups for screen readers: the fix's title, never a bare internal id. */
+function remedyBody(r: RemediationPlanBody, name: string): string {
   return (
     (r.refused ?? []).map((x) => `<p class="fill"><strong>Withheld:</strong> ${e(x)}</p>`).join('') +
     ((r.notes ?? []).length > 0 ? `<ul class="notes">${(r.notes ?? []).map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '') +
     (r.steps.length > 0 ? `<ol>${r.steps.map((s) => `<li>${e(s)}</li>`).join('')}</ol>` : '') +
     (r.unfilled.length > 0 ? `<p class="fill">Fill in before running: ${e(r.unfilled.map((u) => `FILL_${u}`).join(', '))} — the evidence cannot show these values; as pasted, those lines refuse to run.</p>` : '') +
     '<div class="commands">' +
-    commandBlock('ESXi shell (SSH on each host)', r.commands.esxcli, `${id} ESXi shell commands`) +
-    commandBlock('PowerCLI (against vCenter)', r.commands.powercli, `${id} PowerCLI commands`) +
+    commandBlock('ESXi shell (SSH on each host)', r.commands.esxcli, `${name}: ESXi shell commands`) +
+    commandBlock('PowerCLI (against vCenter)', r.commands.powercli, `${name}: PowerCLI commands`) +
     '</div>' +
-    (r.commands.esxcfg.length > 0 ? `<h4>Older hosts (legacy esxcfg-* commands)</h4>${commands(r.commands.esxcfg, `${id} legacy commands`)}` : '') +
-    (r.verify.length > 0 ? `<h4>Verify (read-only)</h4>${commands(r.verify, `${id} verification`)}` : '') +
-    (r.verifyPowercli && r.verifyPowercli.length > 0 ? `<h4>Verify (PowerCLI)</h4>${commands(r.verifyPowercli, `${id} PowerCLI verification`)}` : '') +
-    (r.rollback.length > 0 ? `<h4>Rollback</h4>${commands(r.rollback, `${id} rollback`)}` : '') +
-    (r.rollbackPowercli && r.rollbackPowercli.length > 0 ? `<h4>Rollback (PowerCLI)</h4>${commands(r.rollbackPowercli, `${id} PowerCLI rollback`)}` : '') +
+    (r.commands.esxcfg.length > 0 ? `<h4>Older hosts (legacy esxcfg-* commands)</h4>${commands(r.commands.esxcfg, `${name}: legacy commands`)}` : '') +
+    (r.verify.length > 0 ? `<h4>Verify (read-only)</h4>${commands(r.verify, `${name}: verification`)}` : '') +
+    (r.verifyPowercli && r.verifyPowercli.length > 0 ? `<h4>Verify (PowerCLI)</h4>${commands(r.verifyPowercli, `${name}: PowerCLI verification`)}` : '') +
+    (r.rollback.length > 0 ? `<h4>Rollback</h4>${commands(r.rollback, `${name}: rollback`)}` : '') +
+    (r.rollbackPowercli && r.rollbackPowercli.length > 0 ? `<h4>Rollback (PowerCLI)</h4>${commands(r.rollbackPowercli, `${name}: PowerCLI rollback`)}` : '') +
     (r.requires && r.requires.length > 0 ? `<p>Needs: ${e(r.requires.map((q) => `${q.form} from ${q.since} (${q.confidence})`).join('; '))}.</p>` : '')
   );
 }
@@ -372,8 +373,8 @@ function remedy(r: RemediationResult, anchors: ReadonlyMap<string, string>): str
     `<p>For: ${forList} · hosts: ${e(r.hosts.join(', '))}</p>` +
     (choices.length > 1
       ? `<p>${choices.length} alternatives, each a complete plan: choose one.</p>` +
-        choices.map((c, k) => `<h4>Plan ${String.fromCharCode(65 + k)}: ${e(c.label ?? '')}</h4>${remedyBody(c.body, r.id)}`).join('')
-      : remedyBody(r, r.id)) +
+        choices.map((c, k) => `<h4>Plan ${String.fromCharCode(65 + k)}: ${e(c.label ?? '')}</h4>${remedyBody(c.body, r.title)}`).join('')
+      : remedyBody(r, r.title)) +
     `<p><strong>Risk:</strong> ${e(r.risk)}</p>` +
     (remediationSources(r.id).length > 0 ? `<p class="sources">Sources:</p>${sourcesList(remediationSources(r.id))}` : '') +
     '</article>'
