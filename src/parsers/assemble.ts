@@ -62,32 +62,47 @@ export function assembleHosts(parsed: readonly ParsedBlock[], options: AssembleO
 }
 
 /**
- * `assembleHosts` for a caller that gives up its list: each entry is cleared once merged into its host, and each
- * host's builder is let go once its model is built, so the records of a large paste are freed as the assembly goes
- * rather than all held beside the builders and the models (issue 17: peak memory of a 60 MB paste).
+ * `assembleHosts` for a caller that gives up its list: hosts are built one at a time — each from its blocks in
+ * paste order, each block cleared once merged and each builder let go once its model is built — so a large paste
+ * never holds every host's builder at once beside the records and the models (issue 17: peak memory of a 60 MB
+ * paste). The result, warnings included and in the same order, is what merging every block first and building
+ * every host after gives: a block's warnings are placed by the block's position, a build's after all of them.
  */
 export function assembleReleasing(parsed: (ParsedBlock | undefined)[], options: AssembleOptions = {}): AssembleResult {
   const warnings: ParseWarning[] = [];
   const identity = resolveHosts(parsed as readonly ParsedBlock[], options, warnings);
-  const hosts = new Map<string, HostBuilder>();
-  for (let i = 0; i < parsed.length; i++) {
-    const p = parsed[i];
-    parsed[i] = undefined;
-    const id = identity[i];
-    if (p === undefined || id === undefined) continue;
-    let host = hosts.get(id.key);
-    if (host === undefined) {
-      host = new HostBuilder(id.name, id.assumed, warnings);
-      hosts.set(id.key, host);
-    }
-    host.add(p);
-  }
+  // Blocks of each host in paste order; the map keeps hosts in the order they first appear.
+  const byHost = new Map<string, { readonly id: HostId; readonly blocks: number[] }>();
+  identity.forEach((id, i) => {
+    if (id === undefined) return;
+    const entry = byHost.get(id.key);
+    if (entry === undefined) byHost.set(id.key, { id, blocks: [i] });
+    else entry.blocks.push(i);
+  });
   identity.length = 0;
+  const merged: { readonly at: number; readonly warning: ParseWarning }[] = [];
+  const built: ParseWarning[] = [];
   const models: HostModel[] = [];
-  for (const [key, builder] of hosts) {
+  for (const [key, { id, blocks }] of byHost) {
+    const own: ParseWarning[] = [];
+    const builder = new HostBuilder(id.name, id.assumed, own);
+    for (const i of blocks) {
+      const p = parsed[i];
+      parsed[i] = undefined;
+      if (p === undefined) continue;
+      const before = own.length;
+      builder.add(p);
+      for (let k = before; k < own.length; k++) merged.push({ at: i, warning: own[k] as ParseWarning });
+    }
+    const before = own.length;
     models.push(builder.build());
-    hosts.delete(key);
+    for (let k = before; k < own.length; k++) built.push(own[k] as ParseWarning);
+    byHost.delete(key);
   }
+  // Stable sort: warnings of one block keep their order.
+  merged.sort((a, b) => a.at - b.at);
+  for (const m of merged) warnings.push(m.warning);
+  for (const w of built) warnings.push(w);
   return { hosts: models, warnings };
 }
 
