@@ -253,7 +253,6 @@ class Collector {
     };
   }
 
-
   private push(block: Block, kind: CommandKind | null, how: 'prompt' | 'content', startLine: number): void {
     const last = block.lines[block.lines.length - 1];
     this.blocks.push({ block, kind, how, startLine, endLine: last?.n ?? startLine });
