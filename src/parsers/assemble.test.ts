@@ -388,6 +388,24 @@ describe('assembleHosts: which host', () => {
     ]);
   });
 
+  it('builds hosts whose blocks interleave in the order they appear, with warnings in the order of the blocks', () => {
+    // Hosts are built one at a time (issue 17: peak memory); warnings must still follow the paste, not the hosts.
+    const { hosts, warnings } = assembleHosts([
+      p.vmknic([vmknicRow('vmk1', 5, { address: '10.0.0.11' })], 'esx01'),
+      p.vmknic([vmknicRow('vmk1', 10, { address: '10.0.0.21' })], 'esx02'),
+      p.ipv4([{ name: 'vmk1', address: '10.0.0.22', ref: ref(20) }], 'esx02'),
+      p.ipv4([{ name: 'vmk1', address: '10.0.0.12', ref: ref(30) }], 'esx01'),
+    ]);
+    expect(hosts.map((h) => [h.name, h.vmknics[0]?.ipv4])).toEqual([
+      ['esx01', '10.0.0.12'],
+      ['esx02', '10.0.0.22'],
+    ]);
+    expect(warnings.map((w) => [w.line, w.message.split(':')[0]])).toEqual([
+      [20, 'esx02'],
+      [30, 'esx01'],
+    ]);
+  });
+
   it('gives blocks without a prompt host to the file placeholder, one per file', () => {
     const { hosts } = assembleHosts(
       [p.vmknic([vmknicRow('vmk0', 2, { address: '10.0.0.1' })], undefined, 'a.txt'), p.vmknic([vmknicRow('vmk0', 2, { address: '10.0.0.2', ref: ref(2, 'b.txt') })], undefined, 'b.txt')],

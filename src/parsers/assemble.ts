@@ -58,20 +58,52 @@ export interface AssembleResult {
 }
 
 export function assembleHosts(parsed: readonly ParsedBlock[], options: AssembleOptions = {}): AssembleResult {
+  return assembleReleasing([...parsed], options);
+}
+
+/**
+ * `assembleHosts` for a caller that gives up its list: hosts are built one at a time — each from its blocks in
+ * paste order, each block cleared once merged and each builder let go once its model is built — so a large paste
+ * never holds every host's builder at once beside the records and the models (issue 17: peak memory of a 60 MB
+ * paste). The result, warnings included and in the same order, is what merging every block first and building
+ * every host after gives: a block's warnings are placed by the block's position, a build's after all of them.
+ */
+export function assembleReleasing(parsed: (ParsedBlock | undefined)[], options: AssembleOptions = {}): AssembleResult {
   const warnings: ParseWarning[] = [];
-  const identity = resolveHosts(parsed, options, warnings);
-  const hosts = new Map<string, HostBuilder>();
-  parsed.forEach((p, i) => {
-    const id = identity[i];
+  const identity = resolveHosts(parsed as readonly ParsedBlock[], options, warnings);
+  // Blocks of each host in paste order; the map keeps hosts in the order they first appear.
+  const byHost = new Map<string, { readonly id: HostId; readonly blocks: number[] }>();
+  identity.forEach((id, i) => {
     if (id === undefined) return;
-    let host = hosts.get(id.key);
-    if (host === undefined) {
-      host = new HostBuilder(id.name, id.assumed, warnings);
-      hosts.set(id.key, host);
-    }
-    host.add(p);
+    const entry = byHost.get(id.key);
+    if (entry === undefined) byHost.set(id.key, { id, blocks: [i] });
+    else entry.blocks.push(i);
   });
-  return { hosts: [...hosts.values()].map((h) => h.build()), warnings };
+  identity.length = 0;
+  const merged: { readonly at: number; readonly warning: ParseWarning }[] = [];
+  const built: ParseWarning[] = [];
+  const models: HostModel[] = [];
+  for (const [key, { id, blocks }] of byHost) {
+    const own: ParseWarning[] = [];
+    const builder = new HostBuilder(id.name, id.assumed, own);
+    for (const i of blocks) {
+      const p = parsed[i];
+      parsed[i] = undefined;
+      if (p === undefined) continue;
+      const before = own.length;
+      builder.add(p);
+      for (let k = before; k < own.length; k++) merged.push({ at: i, warning: own[k] as ParseWarning });
+    }
+    const before = own.length;
+    models.push(builder.build());
+    for (let k = before; k < own.length; k++) built.push(own[k] as ParseWarning);
+    byHost.delete(key);
+  }
+  // Stable sort: warnings of one block keep their order.
+  merged.sort((a, b) => a.at - b.at);
+  for (const m of merged) warnings.push(m.warning);
+  for (const w of built) warnings.push(w);
+  return { hosts: models, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
  */
 import type { EvidenceRef } from '../core/model/evidence.ts';
 import type { EsxConfRecord } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { fail, ok, refOf, withRef } from './types.ts';
 import type { CommandParser, Line, ParserWarning } from './types.ts';
 import { commandWords, compact, firstTextLine, parseBoolean, parseInteger } from './key-value.ts';
 
@@ -52,7 +52,7 @@ export const esxConfParser: CommandParser<'esx-conf', EsxConfRecord> = {
     for (const line of block.lines) {
       if (line.text.trim() === '') continue;
       const e = readEntry(line);
-      if (e) entries.push({ ...e, ref: refOf(block, line) });
+      if (e) entries.push(withRef(e, refOf(block, line)));
       else warnings.push({ line: line.n, message: `Line is not a "path = \\"value\\"" esx.conf line, skipped: "${line.text.trim()}".` });
     }
     if (entries.length === 0) {

@@ -5,7 +5,7 @@
  * (6.x prints PCI ids like `0000:03:00.01`), which the header positions absorb (columns.ts).
  */
 import type { NicRecord } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { fail, ok, refOf, withRef } from './types.ts';
 import type { CommandParser, ParserWarning } from './types.ts';
 import { cellRefusal, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
 import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
@@ -76,7 +76,7 @@ export const esxcfgNicsParser: CommandParser<'esxcfg-nics', readonly NicRecord[]
     const nics: NicRecord[] = [];
     for (const row of table.rows) {
       const nic = readNic(row, warnings);
-      if (nic !== undefined) nics.push({ ...nic, ref: refOf(block, row.line) });
+      if (nic !== undefined) nics.push(withRef(nic, refOf(block, row.line)));
     }
     return ok(nics, warnings.sort((a, b) => a.line - b.line));
   },

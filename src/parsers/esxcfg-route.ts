@@ -9,7 +9,7 @@
  * `Source`.
  */
 import type { RouteRow, RouteTable } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { fail, ok, refOf, withRef } from './types.ts';
 import type { Block, CommandParser, Line, ParserWarning } from './types.ts';
 import { hasColumn, headerAt, incompleteHeader, readTable } from './columns.ts';
 import { cellValue, isIpv4Like, isMaskLike, isVmkLike, readIpv4Cell, readMaskCell, readVmkCell } from './damage.ts';
@@ -64,7 +64,7 @@ export function readRoutes(block: Block, lines: readonly Line[] = block.lines): 
       });
     }
     const route = readRoute(row, warnings);
-    if (route !== undefined) routes.push({ ...route, ref: refOf(block, row.line) });
+    if (route !== undefined) routes.push(withRef(route, refOf(block, row.line)));
   }
   return { routes, warnings };
 }

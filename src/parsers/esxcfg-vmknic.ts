@@ -9,7 +9,7 @@
  * an NSX UUID (`portGroupKind`).
  */
 import type { VmknicRow } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { fail, ok, refOf, withRef } from './types.ts';
 import type { CommandParser, ParserWarning } from './types.ts';
 import { hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
 import type { ColumnSpec, TableRow, TableVocabulary } from './columns.ts';
@@ -127,7 +127,7 @@ export const esxcfgVmknicParser: CommandParser<'esxcfg-vmknic', readonly VmknicR
     const rows: VmknicRow[] = [];
     for (const row of table.rows) {
       const read = readVmknic(row, warnings);
-      if (read !== undefined) rows.push({ ...read, ref: refOf(block, row.line) });
+      if (read !== undefined) rows.push(withRef(read, refOf(block, row.line)));
     }
     return ok(rows, sortByLine(warnings));
   },

@@ -10,7 +10,7 @@
  */
 import type { AddressType } from '../core/model/host.ts';
 import type { Ipv4Row } from './records.ts';
-import { fail, ok, refOf } from './types.ts';
+import { fail, ok, refOf, withRef } from './types.ts';
 import { cellValue, isIpv4Like, isMaskLike, isVmkLike, nearestKnown, readIpv4Cell, readMaskCell, readVmkCell } from './damage.ts';
 import type { CommandParser, ParserWarning } from './types.ts';
 import { hasColumn, headerAt, noHeader, readTable, rowRefusal } from './columns.ts';
@@ -91,7 +91,7 @@ export const ipv4GetParser: CommandParser<'ipv4-get', readonly Ipv4Row[]> = {
     for (const row of table.rows) {
       const read = readIpv4(row, filters?.interface, warnings);
       if (read === undefined) continue;
-      rows.push({ ...read, ...(filters?.netstack !== undefined ? { netstack: filters.netstack } : {}), ref: refOf(block, row.line) });
+      rows.push(withRef(Object.assign(read, filters?.netstack !== undefined ? { netstack: filters.netstack } : {}), refOf(block, row.line)));
     }
     return ok(rows, [...warnings].sort((a, b) => a.line - b.line));
   },

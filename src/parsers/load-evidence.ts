@@ -8,12 +8,12 @@
  */
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
-import { assembleHosts } from './assemble.ts';
+import { assembleReleasing } from './assemble.ts';
 import type { ParsedBlock } from './assemble.ts';
 import { parserFor, PARSERS } from './registry.ts';
 import { COMMAND_EXAMPLES, splitPaste } from './split.ts';
 import type { SplitBlock } from './split.ts';
-import type { Block, CommandKind } from './types.ts';
+import type { Block, CommandKind, Line } from './types.ts';
 
 /** 64 MiB of text: far above any real session, low enough to refuse a wrong file before it stalls the tool. */
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
@@ -75,9 +75,11 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
     if (problem) return { ok: false, error: problem };
   }
 
-  const parsed: ParsedBlock[] = [];
+  const parsed: (ParsedBlock | undefined)[] = [];
   const warnings: ParseWarning[] = [];
   const blocks: LoadedBlock[] = [];
+  // A paste of many hosts repeats its host names and commands block after block: one string each is kept.
+  const intern = interner();
   for (const input of inputs) {
     // Each block is let go once parsed, so the lines of a large paste are freed as the parse goes on rather than
     // all at the end (issue 17: peak memory of a 60 MB paste). No local keeps the split result itself.
@@ -91,11 +93,11 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
       if (sb.kind !== null && !sb.block.lines.some((l) => l.text.trim() !== '')) {
         // `esxcfg-advcfg -s 1 …` prints nothing on 5.x (SEED0), and a paste may stop right after a prompt.
         warnings.push({ file: input.file, line: sb.startLine, message: `${sb.block.command ?? 'the command'} printed nothing, so there is nothing to read.` });
-        blocks.push(describe(sb, false));
+        blocks.push(describe(sb, false, intern));
         continue;
       }
-      const result = sb.kind === null ? undefined : parseBlock(sb, sb.kind);
-      blocks.push(describe(sb, result?.ok === true));
+      const result = sb.kind === null ? undefined : parseBlock(sb, sb.kind, intern);
+      blocks.push(describe(sb, result?.ok === true, intern));
       if (result === undefined) continue;
       recognised++;
       warnings.push(...result.warnings);
@@ -121,7 +123,8 @@ function load(inputs: readonly EvidenceInput[]): LoadResult {
     }
   }
 
-  const assembled = assembleHosts(parsed, {
+  // The list is given up: the assembler clears each entry once merged into its host.
+  const assembled = assembleReleasing(parsed, {
     unnamedHost: (file) => ({ name: inputs.find((i) => i.file === file)?.defaultHost ?? file, assumed: true }),
   });
   warnings.push(...assembled.warnings);
@@ -148,7 +151,7 @@ type BlockOutcome =
       readonly warnings: readonly ParseWarning[];
     };
 
-function parseBlock<K extends CommandKind>(sb: SplitBlock, kind: K): BlockOutcome {
+function parseBlock<K extends CommandKind>(sb: SplitBlock, kind: K, intern: Interner): BlockOutcome {
   const { block } = sb;
   const file = block.file;
   const label = block.command ?? COMMAND_EXAMPLES[kind];
@@ -167,19 +170,40 @@ function parseBlock<K extends CommandKind>(sb: SplitBlock, kind: K): BlockOutcom
     return { ok: false, error: { file, line, message }, command: label, reason: result.error.message, warnings };
   }
   // The registry maps each kind to the parser of that kind's record, so value has the type ParsedBlock pairs with K.
-  // The block's lines are not needed once parsed (records carry their evidence lines): only the first is kept, so a
-  // 60 MB paste does not hold a million line objects through the assembly (issue 17: peak memory under 1 GB).
-  const kept: Block = { ...block, lines: block.lines.slice(0, 1) };
+  // The block's lines are not needed once parsed (records carry their evidence lines): the assembler reads only the
+  // first line of a block without a prompt host, so only that is kept, and host and command are interned — a 60 MB
+  // paste does not hold a million line objects and strings through the assembly (issue 17: peak memory under 1 GB).
+  const kept: Block = {
+    file,
+    lines: block.host?.trim() ? NO_LINES : block.lines.slice(0, 1),
+    ...(block.command !== undefined ? { command: intern(block.command) } : {}),
+    ...(block.host !== undefined ? { host: intern(block.host) } : {}),
+  };
   return { ok: true, parsed: { kind, block: kept, value: result.value } as ParsedBlock, warnings };
 }
 
-function describe(sb: SplitBlock, parsed: boolean): LoadedBlock {
+const NO_LINES: readonly Line[] = [];
+
+type Interner = (value: string) => string;
+
+/** One copy of each distinct string seen by this interner (a map per load, let go with it). */
+function interner(): Interner {
+  const seen = new Map<string, string>();
+  return (value) => {
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    seen.set(value, value);
+    return value;
+  };
+}
+
+function describe(sb: SplitBlock, parsed: boolean, intern: Interner): LoadedBlock {
   return {
     file: sb.block.file,
     startLine: sb.startLine,
     endLine: sb.endLine,
-    ...(sb.block.host !== undefined ? { host: sb.block.host } : {}),
-    ...(sb.block.command !== undefined ? { command: sb.block.command } : {}),
+    ...(sb.block.host !== undefined ? { host: intern(sb.block.host) } : {}),
+    ...(sb.block.command !== undefined ? { command: intern(sb.block.command) } : {}),
     kind: sb.kind,
     how: sb.how,
     parsed,
