@@ -9,6 +9,7 @@ import { needsSource, OFF_VOCABULARY, sentences } from '../../src/core/claims/pa
 import { isClaimSourceKey } from '../../src/core/claims/sources.ts';
 import { TEXT_CLAIMS } from '../../src/core/claims/texts.ts';
 import { FINDINGS } from '../../src/core/findings/catalog.ts';
+import { REMEDIATIONS } from '../../src/core/remediation/catalog.ts';
 import * as OUTCOMES from './outcomes.ts';
 import { QUESTIONS } from './questions.ts';
 
@@ -22,6 +23,7 @@ function texts(): { where: string; text: string }[] {
     else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) walk(v, `${path}.${k}`);
   };
   walk(FINDINGS, 'finding');
+  walk(REMEDIATIONS, 'remediation');
   walk(QUESTIONS, 'question');
   walk(OUTCOMES, 'outcome');
   return out;

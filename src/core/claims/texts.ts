@@ -40,4 +40,17 @@ export const TEXT_CLAIMS: readonly TextClaim[] = [
   { where: 'outcome.OUTCOME_TEXTS.dxLegacyMismatch.summary', quote: 'the classic Chan/Denneman case', sources: ['SEED0', 'SEED1'] },
   { where: 'outcome.OUTCOME_TEXTS.dxEncryptionRequiredUnsupported.summary', quote: '6.5', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.escCollectMacTable.summary', quote: 'not documented by VMware for 7.0 U3d and later', sources: ['LAMW'] },
+  // remediation catalog
+  { where: 'remediation.R1.caveats.0', quote: '(per-vmknic gateway) exists from 6.5 on', sources: ['DOC65'] },
+  { where: 'remediation.R2.caveats.0', quote: 'there is no vmotion stack before 6.0', sources: ['DOC80', 'ESXCLI_RELEASES'] },
+  { where: 'remediation.R2.caveats.4', quote: '(5.5 and later, inferred from dated posts)', sources: ['VIRTREVIEW', 'ESXCLI_RELEASES'] },
+  { where: 'remediation.R4.caveats.0', quote: 'Value 3 (always bind) exists from 6.5d (build 5310538) on', sources: ['LAMW'] },
+  { where: 'remediation.R4.caveats.2', quote: 'Builds 6.5d and later default to 3 already', sources: ['LAMW'] },
+  { where: 'remediation.R5.caveats.0', quote: 'Multi-NIC vMotion needs 5.0 or later', sources: ['KB2007467'] },
+  { where: 'remediation.R6.risk', quote: 'On 8.0 and later enabling provisioning also moves cold data to UDT', sources: ['UDT'] },
+  { where: 'remediation.R6.caveats.0', quote: 'The provisioning tag and stack exist from 6.0 on', sources: ['DOC65_PROVISIONING', 'ESXCLI_RELEASES'] },
+  { where: 'remediation.R8.caveats.0', quote: 'The per-vmknic gateway (`-g`) exists from 6.5 on', sources: ['DOC65'] },
+  { where: 'remediation.R9.caveats.1', quote: 'On 7.0 U3d and later the receive-side behaviour is not documented', sources: ['LAMW'] },
+  { where: 'remediation.R10.risk', quote: 'hosts older than 6.5', sources: ['DOC65_ENCRYPTED'] },
+  { where: 'remediation.R10.caveats.0', quote: 'Needs 6.5 or later on both hosts', sources: ['DOC65_ENCRYPTED'] },
 ];
