@@ -3,9 +3,7 @@
  * the other reference files, remediation numbers without their title). Scans every user-facing string: the flows'
  * question and outcome texts, the finding and remediation catalogs, the knowledge-base articles as rendered, the
  * text of every Svelte component, and every report format of every seed example.
- *
- * Texts owned by other work in progress are listed in PENDING with what they still contain: the test fails on any
- * new reference, and also when a pending one is gone (so the list only shrinks).
+ * Any reference fails, wherever it is.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,24 +75,11 @@ function allTexts(): Text[] {
   return out;
 }
 
-/**
- * References still present in texts other work is rewriting (the flows' texts, the knowledge base and the
- * remediation catalog), by the start of `where`, with how many there are today. The reports repeat the remediation
- * catalog's steps and risks: a hit in a report counts as the catalog's when the catalog holds the same words.
- */
-const PENDING: Readonly<Record<string, number>> = {
-  'flows/texts/questions.ts': 45,
-  'flows/texts/outcomes.ts': 36,
-  'kb article': 44,
-  'remediation catalog': 33,
-};
 const CATALOG = 'remediation catalog';
 
 const squeeze = (t: string) => t.replace(/<[^>]+>/g, ' ').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');
 
 function owner(where: string, text: string, index: number, length: number, catalogTexts: readonly string[]): string {
-  const pending = Object.keys(PENDING).find((k) => where.startsWith(k));
-  if (pending) return pending;
   if (/: (text|markdown report|html report)$/.test(where)) {
     // The words just before the mark, down to the mark and the word before it: text output wraps and numbers lines.
     const words = squeeze(text.slice(Math.max(0, index - 40), index + length)).trim().split(' ').slice(1);
@@ -125,9 +110,7 @@ describe('user-facing text', () => {
         found.set(key, [...(found.get(key) ?? []), `${r.match} in "…${context}…"`]);
       }
     }
-    const unexpected = [...found].filter(([k]) => !(k in PENDING) && k !== `reports, from the ${CATALOG}`).map(([k, v]) => `${k}: ${v.join(' | ')}`);
+    const unexpected = [...found].map(([k, v]) => `${k}: ${v.join(' | ')}`);
     expect(unexpected).toEqual([]);
-    const counts = Object.fromEntries(Object.keys(PENDING).map((k) => [k, found.get(k)?.length ?? 0]));
-    expect(counts).toEqual(PENDING);
   });
 });

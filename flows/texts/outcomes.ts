@@ -58,7 +58,7 @@ export const COLLECT = {
   vmSnapshots: {
     label: "The VM's snapshot list",
     how: 'vSphere Client → VM → Snapshots → Manage Snapshots, or `vim-cmd vmsvc/getallvms` then `vim-cmd vmsvc/snapshot.get <vmid>`.',
-    why: 'Snapshots turn a storage-and-compute migration into a mostly-NFC copy (domain.md §1.6).',
+    why: 'Snapshots turn a storage-and-compute migration into a mostly-NFC copy (knowledge-base article "Why does cold data travel over the management network (NFC and the provisioning service)?").',
   },
   switchMacTable: {
     label: "The switch's MAC address table during a test vMotion",
@@ -100,72 +100,72 @@ export const OUTCOME_TEXTS = {
   dxVmotionOnManagementVmknic: {
     title: 'vMotion is enabled on the management vmknic',
     summary:
-      'vMotion traffic is on the management network because vmk0 itself is a vMotion vmknic. Create a dedicated vMotion vmknic on its own subnet/VLAN (R1) or on the vmotion TCP/IP stack (R2), then remove the VMotion tag from vmk0 (R3, add before you remove). Until then, encrypt vMotion (R10, 6.5+).',
+      'vMotion traffic is on the management network because vmk0 itself is a vMotion vmknic. Create a dedicated vMotion vmknic on its own subnet/VLAN (fix "Put vMotion on its own subnet and VLAN") or on the vmotion TCP/IP stack (fix "Move vMotion to the vmotion TCP/IP stack"), then remove the VMotion tag from vmk0 (fix "Tag or untag vMotion on the right vmknic"; add before you remove). Until then, encrypt vMotion (fix "Turn on encrypted vMotion", 6.5+).',
   },
   dxNoVmotionVmknic: {
     title: 'The host has no usable vMotion vmknic',
     summary:
-      'No enabled vmknic is enabled for vMotion, so vSphere can neither send nor receive a vMotion on this host. Enable vMotion on a dedicated vmknic (R3) or create one on the vmotion TCP/IP stack (R2); check that the vMotion vmknic is not disabled.',
+      'No enabled vmknic is enabled for vMotion, so vSphere can neither send nor receive a vMotion on this host. Enable vMotion on a dedicated vmknic (fix "Tag or untag vMotion on the right vmknic") or create one on the vmotion TCP/IP stack (fix "Move vMotion to the vmotion TCP/IP stack"); check that the vMotion vmknic is not disabled.',
   },
   dxBindingWeakened: {
     title: 'vMotion follows the routing table out of vmk0 (BindToVmknic weakened)',
     summary:
-      'The vMotion vmknic shares vmk0\'s subnet and the vMotion socket is not bound (Migrate.BindToVmknic 0 or 1, often left over from the 2012 "set it to 1" advice, where 1 now means FT only; or 2 with a single vMotion vmknic), so the stream leaves by vmk0. Root fix: a dedicated vMotion subnet (R1) or the vmotion stack (R2); as a stop-gap, restore BindToVmknic to 3 (R4).',
+      'The vMotion vmknic shares vmk0\'s subnet and the vMotion socket is not bound (Migrate.BindToVmknic 0 or 1, often left over from the 2012 "set it to 1" advice, where 1 now means FT only; or 2 with a single vMotion vmknic), so the stream leaves by vmk0. Root fix: a dedicated vMotion subnet (fix "Put vMotion on its own subnet and VLAN") or the vmotion stack (fix "Move vMotion to the vmotion TCP/IP stack"); as a stop-gap, restore BindToVmknic to 3 (fix "Force binding with Migrate.BindToVmknic (mitigation)").',
   },
   dxUnboundMismatch: {
     title: 'vMotion follows the routing table out of vmk0',
     summary:
-      'The vMotion vmknic shares vmk0\'s subnet and the vMotion socket is not bound, so the routing table (one Local Subnet route naming vmk0) sends the stream out of the management vmknic. Give vMotion its own subnet (R1) or the vmotion stack (R2); multi-NIC vMotion (R5) also forces binding where a new subnet is impossible.',
+      'The vMotion vmknic shares vmk0\'s subnet and the vMotion socket is not bound, so the routing table (one Local Subnet route naming vmk0) sends the stream out of the management vmknic. Give vMotion its own subnet (fix "Put vMotion on its own subnet and VLAN") or the vmotion stack (fix "Move vMotion to the vmotion TCP/IP stack"); multi-NIC vMotion (fix "Multi-NIC vMotion") also forces binding where a new subnet is impossible.',
   },
   dxLegacyMismatch: {
     title: 'vMotion leaves by vmk0 on a 5.x host sharing the management subnet',
     summary:
-      'On this ESXi 5.x host the vMotion vmknic shares vmk0\'s subnet and the measurement shows the stream on vmk0: the classic Chan/Denneman case. The root fix is a dedicated vMotion subnet/VLAN (R1); multi-NIC vMotion (R5) binds the vMotion vmknics; Migrate.BindToVmknic (R4) is the 5.x workaround Chan advises (2012: setting 1 "should force" binding and "may help"; not tested there and not documented by VMware), so check its effect with a test vMotion. 5.x cannot encrypt vMotion: until fixed, VM memory crosses the management network in clear text.',
+      'On this ESXi 5.x host the vMotion vmknic shares vmk0\'s subnet and the measurement shows the stream on vmk0: the classic Chan/Denneman case. The root fix is a dedicated vMotion subnet/VLAN (fix "Put vMotion on its own subnet and VLAN"); multi-NIC vMotion (fix "Multi-NIC vMotion") binds the vMotion vmknics; Migrate.BindToVmknic (fix "Force binding with Migrate.BindToVmknic (mitigation)") is the 5.x workaround Chan advises (2012: setting 1 "should force" binding and "may help"; not tested there and not documented by VMware), so check its effect with a test vMotion. 5.x cannot encrypt vMotion: until fixed, VM memory crosses the management network in clear text.',
   },
   dxSameSubnetBound: {
     title: 'vMotion is bound, but shares the management subnet (unsupported multihoming)',
     summary:
-      'The vMotion socket is bound to the vMotion vmknic, so the stream itself should not leave by vmk0, but the vMotion vmknic shares vmk0\'s subnet: unsupported multihoming that leaves set-up traffic, replies and every other service to route order. Move vMotion to its own subnet (R1) or the vmotion stack (R2); encrypt vMotion while it crosses the management network (R10).',
+      'The vMotion socket is bound to the vMotion vmknic, so the stream itself should not leave by vmk0, but the vMotion vmknic shares vmk0\'s subnet: unsupported multihoming that leaves set-up traffic, replies and every other service to route order. Move vMotion to its own subnet (fix "Put vMotion on its own subnet and VLAN") or the vmotion stack (fix "Move vMotion to the vmotion TCP/IP stack"); encrypt vMotion while it crosses the management network (fix "Turn on encrypted vMotion").',
   },
   dxSameSubnetLegacy: {
     title: 'vMotion shares the management subnet on a 5.x host',
     summary:
-      'The vMotion stream leaves by the vMotion vmknic, but that vmknic shares vmk0\'s subnet: unsupported multihoming, and on 5.x vMotion cannot be encrypted, so VM memory crosses the management network in clear text. Move vMotion to its own subnet/VLAN (R1); where that is impossible, multi-NIC vMotion (R5) keeps the stream on the vMotion vmknics.',
+      'The vMotion stream leaves by the vMotion vmknic, but that vmknic shares vmk0\'s subnet: unsupported multihoming, and on 5.x vMotion cannot be encrypted, so VM memory crosses the management network in clear text. Move vMotion to its own subnet/VLAN (fix "Put vMotion on its own subnet and VLAN"); where that is impossible, multi-NIC vMotion (fix "Multi-NIC vMotion") keeps the stream on the vMotion vmknics.',
   },
   dxL3NoGateway: {
     title: 'Routed vMotion has no gateway on the vMotion side',
     summary:
-      'The source and destination vMotion vmknics are in different subnets and the source vMotion vmknic has no way to the peer subnet: the stream fails or follows the default gateway out of vmk0. Add a gateway for the vMotion traffic (R8: per-vmknic gateway or static route) or move vMotion to the vmotion TCP/IP stack with its own default gateway (R2).',
+      'The source and destination vMotion vmknics are in different subnets and the source vMotion vmknic has no way to the peer subnet: the stream fails or follows the default gateway out of vmk0. Add a gateway for the vMotion traffic (fix "Route vMotion or provisioning traffic between subnets": per-vmknic gateway or static route) or move vMotion to the vmotion TCP/IP stack with its own default gateway (fix "Move vMotion to the vmotion TCP/IP stack").',
   },
   dxUnicastFlooding: {
     title: 'vMotion unicast flooding (receiving vmknic silent on the switch)',
     summary:
-      'On the receiving host the vMotion vmknic shares an L2 segment with vmk0 and the replies leave by vmk0, so the switch never sees the receiving vmknic\'s MAC as a source, forgets it, and floods the vMotion stream to every port of the VLAN (an inferred mechanism, domain.md §5.3). Root fix: a dedicated vMotion subnet/VLAN (R1) or the vmotion stack (R2); interim: keep the MAC alive or raise the MAC aging (R9).',
+      'On the receiving host the vMotion vmknic shares an L2 segment with vmk0 and the replies leave by vmk0, so the switch never sees the receiving vmknic\'s MAC as a source, forgets it, and floods the vMotion stream to every port of the VLAN (an inferred mechanism, not documented by VMware: knowledge-base article "Why can vMotion flood the physical network with unicast traffic?"). Root fix: a dedicated vMotion subnet/VLAN (fix "Put vMotion on its own subnet and VLAN") or the vmotion stack (fix "Move vMotion to the vmotion TCP/IP stack"); interim: keep the MAC alive or raise the MAC aging (fix "Work around unicast flooding (interim)").',
   },
   dxColdDataOverManagement: {
     title: 'Cold data (NFC) crosses the management network',
     summary:
-      'NFC copies everything of a cold migration or clone and, for a running VM, most likely its base disk, older snapshots and home files (the sources disagree there: Broadcom KB 340170 says all traffic of a powered-on migration uses the vMotion vmknic, while Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say NFC). At least one host has no provisioning vmknic, so that copy uses the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (R6); `esxcli network ip connection list | grep :902` during the migration shows the path.',
+      'NFC copies everything of a cold migration or clone and, for a running VM, most likely its base disk, older snapshots and home files (the sources disagree there: Broadcom KB 340170 says all traffic of a powered-on migration uses the vMotion vmknic, while Denneman, the vSphere 7.0 documentation and VMware\'s UDT page say NFC). At least one host has no provisioning vmknic, so that copy uses the management vmknic at NFC speed. Give both hosts a provisioning vmknic, tagged vSphereProvisioning or on the provisioning TCP/IP stack (fix "Move cold data (NFC) off the management network"); `esxcli network ip connection list | grep :902` during the migration shows the path.',
   },
   dxProvisioningRouteFallback: {
     title: 'NFC falls back to vmk0 although a provisioning vmknic exists',
     summary:
-      'The provisioning vmknic is on the default stack and the routing table does not send the destination\'s provisioning address through it, so NFC silently leaves by the default gateway on vmk0 (KB 340170 scenario 4). Put both provisioning vmknics in one subnet or add a static route (R8), or use the provisioning TCP/IP stack with its own gateway (R6).',
+      'The provisioning vmknic is on the default stack and the routing table does not send the destination\'s provisioning address through it, so NFC silently leaves by the default gateway on vmk0 (KB 340170 scenario 4). Put both provisioning vmknics in one subnet or add a static route (fix "Route vMotion or provisioning traffic between subnets"), or use the provisioning TCP/IP stack with its own gateway (fix "Move cold data (NFC) off the management network").',
   },
   dxMtuMismatch: {
     title: 'MTU mismatch on the vMotion path',
     summary:
-      'The vMotion vmknics, their switches or the uplinks disagree on the MTU. Where a vmknic sends larger frames than its switch, uplinks or the physical path carry, those frames are likely dropped and vMotion stalls or times out; if only the two hosts\' vMotion vmknics differ, TCP keeps each segment within the smaller side and nothing is dropped by that alone. Run `vmkping -I <vmk> -d -s 8972 <peer>` in both directions to find where large frames stop, then align the MTU end to end (R7), physical switch ports first.',
+      'The vMotion vmknics, their switches or the uplinks disagree on the MTU. Where a vmknic sends larger frames than its switch, uplinks or the physical path carry, those frames are likely dropped and vMotion stalls or times out; if only the two hosts\' vMotion vmknics differ, TCP keeps each segment within the smaller side and nothing is dropped by that alone. Run `vmkping -I <vmk> -d -s 8972 <peer>` in both directions to find where large frames stop, then align the MTU end to end (fix "Align MTU along the vMotion path"), physical switch ports first.',
   },
   dxTagShadowed: {
     title: 'The vMotion tag on a default-stack vmknic has no effect',
     summary:
-      'A vmknic on the vmotion TCP/IP stack exists, so vMotion uses only that stack; the default-stack vmknic you enabled for vMotion is ignored. Check that the vmotion-stack vmknic reaches the peer (address, VLAN, the stack\'s own gateway, R2) and remove the useless tag (R3).',
+      'A vmknic on the vmotion TCP/IP stack exists, so vMotion uses only that stack; the default-stack vmknic you enabled for vMotion is ignored. Check that the vmotion-stack vmknic reaches the peer (address, VLAN, the stack\'s own gateway; fix "Move vMotion to the vmotion TCP/IP stack") and remove the useless tag (fix "Tag or untag vMotion on the right vmknic").',
   },
   dxEncryptionRequiredUnsupported: {
     title: 'The VM requires encrypted vMotion that a host cannot do',
     summary:
-      'The VM\'s Encrypted vMotion setting is "Required" and one host runs ESXi older than 6.5, which cannot encrypt vMotion, so the migration is refused. Set the VM to Opportunistic for this move or upgrade the host (R10); keep Required only where every host is 6.5 or later.',
+      'The VM\'s Encrypted vMotion setting is "Required" and one host runs ESXi older than 6.5, which cannot encrypt vMotion, so the migration is refused. Set the VM to Opportunistic for this move or upgrade the host (fix "Turn on encrypted vMotion"); keep Required only where every host is 6.5 or later.',
   },
 
   // ---- escalations ------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ export const QUESTIONS = {
   vmotionVmknic: {
     prompt: 'Which VMkernel adapter has the vMotion service enabled on the source host?',
     help: 'vSphere Client: host → Configure → Networking → VMkernel adapters, column "Enabled services". Shell: `esxcli network ip interface tag get -i vmkN` for each vmknic (look for `VMotion`), or `esxcfg-vmknic -l` (NetStack column `vmotion`).',
-    why: 'vMotion uses only the vmknics enabled for it (domain.md §1.7 C). vMotion on vmk0 itself means vMotion shares the management network by design; no vMotion vmknic at all means vMotion cannot work.',
+    why: 'vMotion uses only the vmknics enabled for it. vMotion on vmk0 itself means vMotion shares the management network by design; no vMotion vmknic at all means vMotion cannot work.',
     answers: [
       { value: 'separate', label: 'A separate vmknic (e.g. vmk1), not vmk0' },
       { value: 'vmk0', label: 'vmk0, the management vmknic (alone or as well)' },
@@ -65,7 +65,7 @@ export const QUESTIONS = {
   vmotionStack: {
     prompt: 'Is that vMotion vmknic on the "vmotion" TCP/IP stack?',
     help: '`esxcfg-vmknic -l`: the last column, NetStack, says `vmotion` or `defaultTcpipStack`. vSphere Client: VMkernel adapters, column "TCP/IP stack". ESXi 5.0 and 5.1 have only the default stack; 5.5 adds custom stacks from the command line, and the vmotion stack arrives with 6.0.',
-    why: 'A vmknic on the vmotion stack has its own routing table holding only vMotion vmknics, so the vMotion stream cannot leave by vmk0 whatever Migrate.BindToVmknic says (domain.md §1.7 D4).',
+    why: 'A vmknic on the vmotion stack has its own routing table holding only vMotion vmknics, so the vMotion stream cannot leave by vmk0 whatever Migrate.BindToVmknic says.',
     answers: [
       { value: 'yes', label: 'Yes, the vmotion stack' },
       { value: 'no', label: 'No, the default stack' },
@@ -76,7 +76,7 @@ export const QUESTIONS = {
   sameSubnet: {
     prompt: "Is the vMotion vmknic's IP address in the same subnet as vmk0 (management)?",
     help: 'Compare the IP addresses and netmasks in `esxcli network ip interface ipv4 get`. Example: vmk0 10.0.1.128/24 and vmk1 10.0.1.129/24 share 10.0.1.0/24. `esxcfg-route -l` then shows one `Local Subnet` line for that network, naming vmk0.',
-    why: 'Two vmknics in one subnet of one stack is unsupported multihoming: the routing table names one of them (normally vmk0) for the whole subnet, so an unbound vMotion socket leaves by vmk0 (domain.md §1.7 B2, D6; KB 318546).',
+    why: 'Two vmknics in one subnet of one stack is unsupported multihoming: the routing table names one of them (normally vmk0) for the whole subnet, so an unbound vMotion socket leaves by vmk0 (KB 318546).',
     answers: [
       { value: 'yes', label: 'Yes, same subnet' },
       { value: 'no', label: 'No, a different subnet' },
@@ -100,7 +100,7 @@ export const QUESTIONS = {
   bindToVmknic: {
     prompt: 'What does `esxcfg-advcfg -g /Migrate/BindToVmknic` print on the source host?',
     help: 'It prints `Value of BindToVmknic is N`. `esxcli system settings advanced list -o /Migrate/BindToVmknic` shows it as `Int Value`. If nobody ever changed it, choose "never changed".',
-    why: 'The value decides whether the vMotion socket is bound to the vMotion vmknic (then vmk0 cannot carry the stream) or left to the routing table: 0 never binds, 1 binds only for FT, 2 binds with two or more vMotion vmknics, 3 always binds (domain.md §1.4, §1.7 D3).',
+    why: 'The value decides whether the vMotion socket is bound to the vMotion vmknic (then vmk0 cannot carry the stream) or left to the routing table: 0 never binds, 1 binds only for FT, 2 binds with two or more vMotion vmknics, 3 always binds.',
     answers: [
       { value: '0', label: '0' },
       { value: '1', label: '1' },
@@ -114,7 +114,7 @@ export const QUESTIONS = {
   vmotionVmknicCount: {
     prompt: 'How many vmknics have vMotion enabled on the source host?',
     help: 'Count the vmknics whose `tag get` shows `VMotion` (or that sit on the vmotion stack).',
-    why: 'With Migrate.BindToVmknic = 2 the socket is bound only when the host has two or more vMotion vmknics (multi-NIC vMotion); with one, the routing table decides (domain.md §1.7 D3, worked example 4).',
+    why: 'With Migrate.BindToVmknic = 2 the socket is bound only when the host has two or more vMotion vmknics (multi-NIC vMotion); with one, the routing table decides.',
     answers: [
       { value: 'one', label: 'One' },
       { value: 'several', label: 'Two or more (multi-NIC vMotion)' },
@@ -125,7 +125,7 @@ export const QUESTIONS = {
   observedEgress: {
     prompt: 'During a test vMotion, which vmknic carries the traffic on the source host?',
     help: 'Start `esxtop` on the source, press `n`, and migrate a small test VM: the row whose USED-BY is vmk0 or your vMotion vmknic shows the MbTX/s. Or run `esxcli network ip connection list | grep :8000` during the migration: the local address is the IP of the vmknic in use.',
-    why: 'On this build the configuration alone cannot tell whether the vMotion socket is bound (domain.md §1.4, §5.1): only a measurement settles it. Elatov saw the set-up on one vmknic and the data on the other, so "both" is a real answer.',
+    why: 'On this build the configuration alone cannot tell whether the vMotion socket is bound: only a measurement settles it. Elatov saw the set-up on one vmknic and the data on the other, so "both" is a real answer.',
     answers: [
       { value: 'vmk0', label: 'vmk0 (management)' },
       { value: 'vmotion-vmknic', label: 'The vMotion vmknic' },
@@ -150,7 +150,7 @@ export const QUESTIONS = {
   vmotionL3: {
     prompt: 'Are the source and destination vMotion vmknics in the same IP subnet?',
     help: 'Compare the vMotion vmknic addresses of both hosts (`esxcli network ip interface ipv4 get` on each).',
-    why: 'Across subnets vMotion is routed (L3): it then needs the vmotion stack\'s own gateway, or a per-vmknic gateway or static route on the default stack, or it leaves by the default gateway on vmk0 or fails (domain.md §1.7 D5, §2 VMOTION_L3_NO_GATEWAY).',
+    why: 'Across subnets vMotion is routed (L3): it then needs the vmotion stack\'s own gateway, or a per-vmknic gateway or static route on the default stack, or it leaves by the default gateway on vmk0 or fails.',
     answers: [
       { value: 'same', label: 'Same subnet' },
       { value: 'different', label: 'Different subnets (routed vMotion)' },
@@ -161,7 +161,7 @@ export const QUESTIONS = {
   vmotionGateway: {
     prompt: "Does the source's vMotion vmknic have a way to the destination's vMotion subnet?",
     help: 'Any of: the vmknic is on the vmotion stack and `esxcli network ip route ipv4 list -N vmotion` shows a `default` route; `esxcli network ip interface ipv4 get` shows a Gateway other than 0.0.0.0 on that vmknic (6.5+); `esxcfg-route -l` shows a static route to the peer subnet through a gateway in the vMotion subnet.',
-    why: 'Without one, routed vMotion cannot leave by the vMotion vmknic: it fails, or follows the default gateway out of vmk0 (domain.md §1.7 D5).',
+    why: 'Without one, routed vMotion cannot leave by the vMotion vmknic: it fails, or follows the default gateway out of vmk0.',
     answers: [
       { value: 'yes', label: 'Yes (gateway override, static route, or vmotion-stack default route)' },
       { value: 'no', label: 'No' },
@@ -172,7 +172,7 @@ export const QUESTIONS = {
   receiverSharesSubnet: {
     prompt: "On the receiving (destination) host, is the vMotion vmknic in vmk0's subnet and VLAN?",
     help: 'Compare vmk0 and the vMotion vmknic in `esxcli network ip interface ipv4 get` on the destination host.',
-    why: 'Flooding from vMotion needs the receiving vmknic and the vmknic that answers to sit in one L2 segment: the receiving vmknic never transmits, so the switch forgets its MAC address (domain.md §1.7 E3 [I], §5.3).',
+    why: 'Flooding from vMotion needs the receiving vmknic and the vmknic that answers to sit in one L2 segment: the receiving vmknic never transmits, so the switch forgets its MAC address. This mechanism is not documented by VMware; it is inferred (knowledge-base article "Why can vMotion flood the physical network with unicast traffic?").',
     answers: [
       { value: 'yes', label: 'Yes, same subnet and VLAN' },
       { value: 'no', label: 'No, vMotion has its own subnet/VLAN' },
@@ -183,7 +183,7 @@ export const QUESTIONS = {
   receiverAutobind: {
     prompt: 'Which ESXi build is the receiving host, and is Migrate.AutoBindVmknic changed?',
     help: '`vmware -vl` for the build; `esxcli system settings advanced list -o /Migrate/AutoBindVmknic` (Int Value) where the option exists (6.0 U3 to 7.0 U2).',
-    why: 'With receive-side autobind (AutoBindVmknic = 1) the destination answers from the vmknic the stream arrived on, so the switch keeps learning its MAC; without it, replies leave by the routing table (vmk0) and the receiving MAC ages out (domain.md §1.4, §1.7 E2).',
+    why: 'With receive-side autobind (AutoBindVmknic = 1) the destination answers from the vmknic the stream arrived on, so the switch keeps learning its MAC; without it, replies leave by the routing table (vmk0) and the receiving MAC ages out.',
     answers: [
       { value: 'no-autobind', label: 'Before 6.0 U3 (5.x, early 6.0), or AutoBindVmknic = 0' },
       { value: 'autobind', label: '6.0 U3 to 7.0 U2 with AutoBindVmknic = 1 (the default)' },
@@ -195,7 +195,7 @@ export const QUESTIONS = {
   macLearned: {
     prompt: "During a vMotion, does the switch's MAC table list the destination vMotion vmknic's MAC address on its port?",
     help: 'Ask the network team for `show mac address-table address <MAC>` (Cisco; other vendors have an equivalent) while a test vMotion runs. The MAC is in `esxcfg-vmknic -l` on the destination host.',
-    why: 'A missing entry while the stream flows is the signature of vMotion unicast flooding: the switch floods every frame for that MAC to all ports of the VLAN (domain.md §2 UNICAST_FLOODING_RISK, [I]).',
+    why: 'A missing entry while the stream flows is the signature of vMotion unicast flooding: the switch floods every frame for that MAC to all ports of the VLAN. This is not documented by VMware; it is inferred (knowledge-base article "Why can vMotion flood the physical network with unicast traffic?").',
     answers: [
       { value: 'missing', label: 'Missing, or it ages out during the vMotion' },
       { value: 'learned', label: 'Present on the right port all along' },
@@ -218,7 +218,7 @@ export const QUESTIONS = {
   provisioningRoute: {
     prompt: "Can the source's provisioning vmknic reach the destination's provisioning address without leaving by vmk0?",
     help: 'Yes when both provisioning vmknics share a subnet that no earlier vmknic (vmk0) is in, or a static route or the provisioning stack\'s own gateway leads to the peer subnet (`esxcfg-route -l`, `esxcli network ip route ipv4 list -N vSphereProvisioning`).',
-    why: 'A provisioning vmknic on the default stack is only used when the routing table sends the target through it; otherwise NFC silently falls back to the default gateway on vmk0 (domain.md §1.7 F3, KB 340170 scenario 4).',
+    why: 'A provisioning vmknic on the default stack is only used when the routing table sends the target through it; otherwise NFC silently falls back to the default gateway on vmk0 (KB 340170 scenario 4).',
     answers: [
       { value: 'yes', label: 'Yes' },
       { value: 'no', label: 'No (different subnets, no static route)' },
@@ -229,7 +229,7 @@ export const QUESTIONS = {
   vmotionTagShadowed: {
     prompt: 'Does the host have a vmknic on the vmotion TCP/IP stack while vMotion is also enabled on a default-stack vmknic?',
     help: '`esxcfg-vmknic -l`: look for a row whose NetStack is `vmotion`, and for a default-stack vmknic whose `tag get` shows `VMotion`.',
-    why: 'Once any vmknic is on the vmotion stack, vMotion on default-stack vmknics is disabled: the vMotion you configured is not the one in use (domain.md §1.7 C1, DOC65).',
+    why: 'Once any vmknic is on the vmotion stack, vMotion on default-stack vmknics is disabled: the vMotion you configured is not the one in use (vSphere 6.5 networking documentation).',
     answers: [
       { value: 'yes', label: 'Yes' },
       { value: 'no', label: 'No' },
@@ -251,7 +251,7 @@ export const QUESTIONS = {
   encryptedVmotion: {
     prompt: "Is the VM's Encrypted vMotion setting \"Required\" while one of the hosts runs ESXi older than 6.5?",
     help: 'VM → Edit Settings → VM Options → Encryption → Encrypted vMotion. PowerCLI: `(Get-VM <vm>).ExtensionData.Config.MigrateEncryption`.',
-    why: 'Encrypted vMotion exists from 6.5 on; a VM that requires it cannot move to or from an older host (domain.md §2 VMOTION_UNENCRYPTED_ON_SHARED_NETWORK, R10).',
+    why: 'Encrypted vMotion exists from 6.5 on; a VM that requires it cannot move to or from an older host (see the fix "Turn on encrypted vMotion").',
     answers: [
       { value: 'required-old-host', label: 'Yes: Required, and a host is older than 6.5' },
       { value: 'ok', label: 'No (Opportunistic or Disabled, or both hosts are 6.5+)' },

@@ -19,7 +19,7 @@ describe('path-doctor explain', () => {
     expect(byId.code).toBe(0);
     expect(byId.stdout.startsWith(getArticle('glossary')!.title)).toBe(true);
     const fix = await runCli(['explain', 'R7']);
-    expect(fix.stdout).toMatch(/^R7 \(remediation\) is explained in this article; see the section "R7: align the MTU"\./);
+    expect(fix.stdout).toMatch(/^R7 \(remediation\) is explained in this article; see the section "Align MTU along the vMotion path"\./);
   });
 
   it('prints Markdown with --format markdown', async () => {

@@ -36,7 +36,7 @@ export const TEXT_CLAIMS: readonly TextClaim[] = [
   { where: 'question.encryptedVmotion.answers.*.label', quote: '6.5', sources: ['DOC65_ENCRYPTED'] },
   // wizard outcomes
   { where: 'outcome.COLLECT.vmEncryption.why', quote: '(before 6.5)', sources: ['DOC65_ENCRYPTED'] },
-  { where: 'outcome.OUTCOME_TEXTS.dxVmotionOnManagementVmknic.summary', quote: '(R10, 6.5+)', sources: ['DOC65_ENCRYPTED'] },
+  { where: 'outcome.OUTCOME_TEXTS.dxVmotionOnManagementVmknic.summary', quote: 'encrypted vMotion", 6.5+)', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.dxLegacyMismatch.summary', quote: 'the classic Chan/Denneman case', sources: ['SEED0', 'SEED1'] },
   { where: 'outcome.OUTCOME_TEXTS.dxEncryptionRequiredUnsupported.summary', quote: '6.5', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.escCollectMacTable.summary', quote: 'not documented by VMware for 7.0 U3d and later', sources: ['LAMW'] },
