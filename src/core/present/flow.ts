@@ -33,8 +33,9 @@ export function isReplyFlow(f: Pick<FlowResult, 'traffic' | 'role' | 'direction'
 
 /** A flow in one line: `esx11 (source) vMotion (memory and state, TCP 8000) leaves by vmk0 [likely]`. */
 export function flowHeading(f: FlowResult): string {
-  const replies = isReplyFlow(f) ? ' replies' : '';
-  const verb = f.direction === 'egress' ? 'leaves' : 'enters';
+  const reply = isReplyFlow(f);
+  const replies = reply ? ' replies' : '';
+  const verb = f.direction === 'egress' ? (reply ? 'leave' : 'leaves') : 'enters';
   return `${f.host} (${ROLE_WORD[f.role]}) ${TRAFFIC_LABEL[f.traffic]}${replies} ${verb} by ${whereOf(f)} [${CERTAINTY_WORD[f.certainty]}]`;
 }
 
