@@ -4,22 +4,28 @@
  * exported, and the first screen of each seed result holds the verdict and the first fix with its Copy button.
  */
 import { readFileSync } from 'node:fs';
-import { example } from '../pages/app-page.ts';
+import type { Page } from '@playwright/test';
+import { example, type AppPage } from '../pages/app-page.ts';
 import { WizardPage } from '../pages/wizard-page.ts';
 import { SEEDS } from '../fixtures/seeds.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 const CHAN_LINE = /vMotion leaves esx01\S* by vmk0 instead of vmk1 — likely/;
 
-test('Chan with the test vMotion answered: the same egress on the diagnosis, the analysis, the picture and both reports', async ({ app, page }) => {
-  const wizard = new WizardPage(page);
+/** From the management-network symptom, paste a pair of hosts instead of answering and hand it to the wizard. */
+async function pasteIntoWizard(app: AppPage, page: Page, wizard: WizardPage, source: string, dest: string): Promise<void> {
   await app.open();
   await wizard.start(/vMotion traffic on the management network/);
   await page.getByRole('button', { name: 'Paste evidence instead of answering' }).click();
-  await app.paste('source', example('seed-chan-5.0/esx01.txt'));
-  await app.paste('dest', example('seed-chan-5.0/esx02.txt'));
+  await app.paste('source', example(source));
+  await app.paste('dest', example(dest));
   await app.idle();
   await page.getByRole('button', { name: 'Use this evidence' }).click();
+}
+
+test('Chan with the test vMotion answered: the same egress on the diagnosis, the analysis, the picture and both reports', async ({ app, page }) => {
+  const wizard = new WizardPage(page);
+  await pasteIntoWizard(app, page, wizard, 'seed-chan-5.0/esx01.txt', 'seed-chan-5.0/esx02.txt');
   await wizard.expectQuestion('observedEgress');
   await wizard.answer(/^vmk0/);
 
@@ -58,13 +64,7 @@ test('Chan with the test vMotion answered: the same egress on the diagnosis, the
 
 test('a live-only case shows the same findings in the wizard and the result, analysed as live', async ({ app, page }) => {
   const wizard = new WizardPage(page);
-  await app.open();
-  await wizard.start(/vMotion traffic on the management network/);
-  await page.getByRole('button', { name: 'Paste evidence instead of answering' }).click();
-  await app.paste('source', example('modern-7.0u3-same-subnet/esx-a.txt'));
-  await app.paste('dest', example('modern-7.0u3-same-subnet/esx-b.txt'));
-  await app.idle();
-  await page.getByRole('button', { name: 'Use this evidence' }).click();
+  await pasteIntoWizard(app, page, wizard, 'modern-7.0u3-same-subnet/esx-a.txt', 'modern-7.0u3-same-subnet/esx-b.txt');
   await wizard.expectQuestion('migrationKind');
   await wizard.answer(/^Live vMotion/);
   await expect(wizard.outcome()).toHaveAttribute('data-busy', 'false');
@@ -86,13 +86,7 @@ test('a live-only case shows the same findings in the wizard and the result, ana
 
 test('an escalation has Copy buttons for what to collect and exports a hand-over report', async ({ app, page }) => {
   const wizard = new WizardPage(page);
-  await app.open();
-  await wizard.start(/vMotion traffic on the management network/);
-  await page.getByRole('button', { name: 'Paste evidence instead of answering' }).click();
-  await app.paste('source', example('seed-chan-5.0/esx01.txt'));
-  await app.paste('dest', example('seed-chan-5.0/esx02.txt'));
-  await app.idle();
-  await page.getByRole('button', { name: 'Use this evidence' }).click();
+  await pasteIntoWizard(app, page, wizard, 'seed-chan-5.0/esx01.txt', 'seed-chan-5.0/esx02.txt');
   await wizard.expectQuestion('observedEgress');
   await wizard.answer("I don't know");
   await expect(wizard.outcome()).toHaveAttribute('data-outcome', /^esc/);
