@@ -22,7 +22,7 @@ interface ExpectedBlock {
 }
 
 export interface Sidecar {
-  readonly source: { readonly url: string | null; readonly title: string; readonly date: string; readonly locator?: string };
+  readonly source: { readonly url: string; readonly title: string; readonly date: string; readonly locator?: string };
   readonly esxiVersion: string;
   readonly damage: readonly string[];
   readonly expected: readonly ExpectedBlock[];
@@ -44,7 +44,7 @@ describe('published corpus', () => {
       expect(c.sidecar, c.name).toBeDefined();
       const s = c.sidecar as Sidecar;
       expect(s.source.title.length, c.name).toBeGreaterThan(0);
-      expect(s.source.url !== null || (s.source.locator ?? '') !== '', c.name).toBe(true);
+      expect(s.source.url, `${c.name}: the address where the output was published`).toMatch(/^https?:\/\//);
       outputs += s.expected.length;
     }
     expect(outputs).toBeGreaterThanOrEqual(30);
