@@ -133,7 +133,7 @@ describe('log families of issue 16', () => {
     expect(list[0]?.proof?.addresses).toEqual([]);
   });
 
-  // Shapes quoted in issue 16, reconstructed (no published sample kept): a syslog relay's prefix, vpxa [MIGRATE].
+  // Shapes of the published SexiLog samples (src/bundles/__fixtures__/published/sexilog-2015-*), joined by id here.
   it('reads hostd VMotionSrc lines behind a syslog prefix and vpxa [MIGRATE] lines, joined by id with vmkernel', () => {
     const hostd = ref("2015-02-20T10:01:02.000Z esx01.lab Hostd: [52F4CB90 verbose 'VMotionSrc (1424439619388924)'] Set source task result precopyStunTime to 80477", 'hostd.log');
     const vpxa = ref('2015-02-20T10:01:00.000Z esx02 Vpxa: [MIGRATE] (1424439619388924) immigrating VM 42 from host esx01', 'vpxa.log');

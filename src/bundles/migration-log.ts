@@ -5,7 +5,8 @@
  * Families, each with where its shape comes from. [V] = seen in a published real log, kept verbatim in
  * src/bundles/__fixtures__/published/ with its source; [R] = reconstructed, never checked against a real log.
  * Parsing is tolerant: fields are found by name, in any order, with or without `<…>` around addresses, whatever
- * the line prefix (a syslog relay adds `<timestamp> <host> Hostd:` in front: the same words follow).
+ * the line prefix (a syslog relay adds `<timestamp> <host> Hostd:` or `Vpxa:` in front: the same words follow
+ * [V SexiLog 2015]).
  * - vmkernel start, 6.x [V virtuallypeculiar 2015]: `Migrate: vm 2758492: 3284: Setting VMOTION info: Source ts =
  *   1451061663105920, src ip = <192.168.1.176> dest ip = <192.168.1.177> …`. The destination's `Dest ts` form [R].
  * - vmkernel start, 8.x [V KB 441977, placeholders in place of the values]: `Migrate: 314: vmotion: Source
@@ -24,11 +25,13 @@
  * - vmware.log failure [V KB 320352, timestamps replaced there]: `[msg.checkpoint.migration.…]` / `[msg.migrate.…]`
  *   message lines and `Migrate: Attempting to continue running on the source.` (the source side).
  * - hostd.log [V KB 59665 mirror, lines glued by the page]: `[Originator@6876 sub=Vcsvc.VMotionSrc (<id>)]
- *   ResolveCb: Failed with fault …`: `VMotionSrc` = this host sent, `VMotionDst` [R] = received; "Failed with
- *   fault" = failed. The 5.x form `[52F4CB90 verbose 'VMotionSrc (<id>)'] Set source task result …` [R: quoted in
- *   issue 16, no published sample kept]. `VMotionPrepare (<id>)` [V jlscz 2011, ESX 4.1] names the id only.
- * - vpxa.log `[MIGRATE] (<id>) immigrating VM …` (received) / `emigrating` (sent) [R: quoted in issue 16, no
- *   published sample kept]. fdm.log is scanned for the same families; no fdm migration line is known [R].
+ *   ResolveCb: Failed with fault …`: `VMotionSrc` = this host sent, `VMotionDst` [R: no published sample kept] =
+ *   received; "Failed with fault" = failed. The 5.x form `[52F4CB90 verbose 'VMotionSrc (<id>)'] Set source task
+ *   result precopyStunTime to …` [V SexiLog 2015, forwarded through syslog]. `VMotionPrepare (<id>)` [V jlscz
+ *   2011, ESX 4.1] names the id only.
+ * - vpxa.log `[MIGRATE] (<id>) immigrating VM at path … has vmid …` (received) [V SexiLog 2015, forwarded through
+ *   syslog]; `emigrating` (sent) [R: the counterpart word, no published sample kept]. fdm.log is scanned for the
+ *   same families; no fdm migration line is known [R].
  * - hostd.log NFC [V Broadcom KB 393932]: `[NFC ERROR]NfcNewAuthdConnectionEx: Failed to connect to server
  *   <IP_address>:902`. Only errors towards port 902 (NFC) are kept.
  * Several log lines glued into one by a web page are cut at each embedded timestamp first (readLogLines).

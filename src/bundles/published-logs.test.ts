@@ -48,10 +48,10 @@ function read(text: string, sidecar: Sidecar): ReturnType<typeof groupMigrations
 }
 
 describe('published log excerpts', () => {
-  it('hold at least 13 excerpts over the vmkernel, vmware.log and hostd families, each with its source', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(13);
+  it('hold at least 15 excerpts over the vmkernel, vmware.log, hostd and vpxa families, each with its source', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(15);
     for (const c of cases) expect(c.sidecar?.source.url, c.name).toMatch(/^https?:\/\//);
-    expect(new Set(cases.map((c) => c.sidecar.family))).toEqual(new Set(['vmkernel', 'vmware', 'hostd']));
+    expect(new Set(cases.map((c) => c.sidecar.family))).toEqual(new Set(['vmkernel', 'vmware', 'hostd', 'vpxa']));
   });
 
   for (const c of cases) {
