@@ -107,6 +107,10 @@ test('a vCenter export: progress while read, hosts with what was recognised and 
   await expect(mgmt.locator('tr.management')).toHaveCount(2);
   await expect(mgmt.locator('tr', { hasText: '172.16.10.21' })).toContainText('esx21.lab.local vmk0 — the management vmknic');
   await expect(mgmt).toContainText('These lines prove the addresses chosen for this vMotion stream');
+  // Which lines prove what, in words: the start lines of both hosts prove the addresses and the direction.
+  await expect(mgmt.locator('[data-proof]')).toContainText(/The addresses are proved by \S*esx21\S*\/var\/run\/log\/vmkernel\.log:2 and \S*esx22\S*\/var\/run\/log\/vmkernel\.log:1\./);
+  await expect(mgmt.locator('[data-proof]')).toContainText('That esx21.lab.local sent it is proved by');
+  await expect(mgmt.locator('[data-proof]')).not.toContainText('failure');
   await mgmt.getByText(/^Log lines/).click();
   const lines = mgmt.getByLabel(/^Log lines of the migration at 2024-05-02T10:15:01/);
   await expect(lines).toContainText(`var/run/log/vmkernel.log:2: 2024-05-02T10:15:01.123Z In(182) vmkernel: cpu10:2100002 opID=d5991c6f)Migrate: 314: vmotion: Source`);

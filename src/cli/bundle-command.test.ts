@@ -92,6 +92,13 @@ describe('path-doctor analyze with bundles', () => {
     const mgmt = json.observed.find((o: { id?: string }) => o.id === TS.mgmt);
     expect(mgmt.loggedBy).toEqual(['esx21.lab.local', 'esx22.lab.local']);
     expect(mgmt.addresses[1]).toEqual({ address: '172.16.10.22', side: 'destination', host: 'esx22.lab.local', vmknic: 'vmk0', management: true, vmotionVmknic: false });
+    // Which lines prove what: `file:line` of evidence lines, from both hosts' logs for the direction.
+    const at = (e: string) => e.replace(/^(.*?:\d+): .*$/, '$1');
+    const lines = new Set<string>(mgmt.evidence.map(at));
+    expect(mgmt.proof.addresses.length).toBeGreaterThan(0);
+    for (const l of [...mgmt.proof.addresses, ...mgmt.proof.direction, ...mgmt.proof.failure]) expect(lines).toContain(l);
+    expect(new Set(mgmt.proof.direction.map((l: string) => l.split('/')[0]))).toEqual(new Set(mgmt.evidence.map((e: string) => e.split('/')[0])));
+    expect(mgmt.proof.failure).toEqual([]);
   });
 
   it('picks hosts from a vCenter export with --source-host/--dest-host, and renders the section in text', async () => {

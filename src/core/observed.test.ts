@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import type { EvidenceRef } from './model/evidence.ts';
-import { WHAT_A_LINE_PROVES } from './observed.ts';
+import { proofSentences, WHAT_A_LINE_PROVES } from './observed.ts';
 import type { ObservedMigration } from './observed.ts';
 import { renderMarkdown } from './render/markdown.ts';
 import { renderText } from './render/text.ts';
@@ -118,5 +118,48 @@ describe('past migrations as evidence of analyze', () => {
     expect(md).toContain('## Past migrations (from the host logs)');
     expect(md).toMatch(/\| 2024-05-02T10:15:01\.123Z \| esx01 \| vMotion outgoing \| 10\.0\.0\.11 \\\(esx01 vmk0, management\\\) \| 10\.0\.0\.12 \| yes \| no failure logged \|/);
     expect(renderText(analyze({ source: esx01 }))).not.toContain('PAST MIGRATIONS');
+  });
+
+  it('says which lines prove the addresses, the direction and the failure: file:line in the JSON, in words in the reports', () => {
+    const start = line('Migrate: 314: vmotion: Source … srcIP = <10.0.1.11> dstIP = <10.0.1.12>', 4);
+    const fail = line('WARNING: Migrate: 5289: 7182955985622810397 S: Migration considered a failure by the VMX.', 9);
+    const src = vmotion({
+      sourceAddresses: ['10.0.1.11'],
+      destAddresses: ['10.0.1.12'],
+      outcome: 'failed',
+      evidence: [start, fail],
+      proof: { addresses: [start], direction: [start, fail], failure: [fail] },
+    });
+    const destLine: EvidenceRef = { file: 'esx02/var/run/log/hostd.log', line: 2, text: "[Originator@6876 sub=Vcsvc.VMotionDst (7182955985622810397)] …" };
+    const dst = vmotion({ host: 'esx02', direction: 'incoming', sourceAddresses: [], destAddresses: [], evidence: [destLine], proof: { addresses: [], direction: [destLine], failure: [] } });
+    const r = analyze({ source: esx01, dest: esx02, observed: [src, dst] });
+    const o = r.observed?.[0];
+    // One migration logged by both hosts: each host's lines prove its own part, both are kept.
+    expect(o?.proof).toEqual({
+      addresses: ['esx01/var/run/log/vmkernel.log:4'],
+      direction: ['esx01/var/run/log/vmkernel.log:4', 'esx01/var/run/log/vmkernel.log:9', 'esx02/var/run/log/hostd.log:2'],
+      failure: ['esx01/var/run/log/vmkernel.log:9'],
+    });
+    expect(proofSentences(o!)).toEqual([
+      'The addresses are proved by esx01/var/run/log/vmkernel.log:4.',
+      'That esx01 sent it is proved by esx01/var/run/log/vmkernel.log:4, esx01/var/run/log/vmkernel.log:9 and esx02/var/run/log/hostd.log:2.',
+      'The failure is proved by esx01/var/run/log/vmkernel.log:9.',
+    ]);
+    expect(renderText(r)).toContain('    The failure is proved by esx01/var/run/log/vmkernel.log:9.');
+    expect(renderMarkdown(r)).toContain('Which lines prove what:');
+    expect(renderMarkdown(r)).toMatch(/- 2024-05-02T10:15:01\.123Z esx01 7182955985622810397: The addresses are proved by esx01\/var\/run\/log\/vmkernel\.log:4\./);
+  });
+
+  it('says so when no line proves anything, and has no proof for NFC groups or migrations read without one', () => {
+    const mention = line("VMotionPrepare (1301685441034055): Sending 'to' ", 1);
+    const r = analyze({ source: esx01, observed: [vmotion({ sourceAddresses: [], destAddresses: [], direction: 'unknown', evidence: [mention], proof: { addresses: [], direction: [], failure: [] } })] });
+    expect(proofSentences(r.observed![0]!)).toEqual(['No line proves the addresses, the direction or a failure: the lines only name the migration.']);
+    const without = analyze({ source: esx01, observed: [vmotion({ sourceAddresses: ['10.0.1.11'], destAddresses: ['10.0.1.12'] })] });
+    expect(without.observed?.[0]?.proof).toBeUndefined();
+    expect(proofSentences(without.observed![0]!)).toEqual([]);
+    expect(renderText(without)).not.toContain('is proved by');
+    const nfc: ObservedMigration = { ...vmotion({ sourceAddresses: [], destAddresses: ['10.0.0.12'] }), traffic: 'nfc', id: undefined, count: 2, proof: { addresses: [], direction: [], failure: [] } };
+    const withNfc = analyze({ source: esx01, observed: [nfc] });
+    expect(withNfc.observed?.[0]?.proof).toBeUndefined();
   });
 });

@@ -83,6 +83,18 @@ export interface ObservedResult {
   readonly proves: string;
   /** `file:line: text` of each line. */
   readonly evidence: readonly string[];
+  /**
+   * vMotion only: which of the lines prove what (`file:line` each, issue 16): the addresses chosen for the stream,
+   * the direction (sent or received), the failure. An empty list: no line proves that; a line in none of the lists
+   * only names the migration.
+   */
+  readonly proof?: ObservedProof;
+}
+
+export interface ObservedProof {
+  readonly addresses: readonly string[];
+  readonly direction: readonly string[];
+  readonly failure: readonly string[];
 }
 
 /** The exact claim a log line supports (issue 9): used by the findings, the JSON and both renderers. */
@@ -151,6 +163,16 @@ function mergeAcrossHosts(observed: readonly ObservedMigration[]): Merged[] {
       encrypted,
       outcome: all.some((p) => p.outcome === 'failed') ? 'failed' : 'no-failure-logged',
       evidence: all.flatMap((p) => p.evidence),
+      // Each host's lines prove its own part: the proof of the merged entry is the union of both hosts' proofs.
+      ...(all.some((p) => p.proof !== undefined)
+        ? {
+            proof: {
+              addresses: all.flatMap((p) => p.proof?.addresses ?? []),
+              direction: all.flatMap((p) => p.proof?.direction ?? []),
+              failure: all.flatMap((p) => p.proof?.failure ?? []),
+            },
+          }
+        : {}),
     };
     const loggers: { host: string; direction: ObservedMigration['direction'] }[] = [];
     for (const p of all) if (!loggers.some((l) => l.host === p.host)) loggers.push({ host: p.host, direction: p.direction });
@@ -207,7 +229,41 @@ function describe(merged: Merged, views: readonly HostView[]): ObservedResult {
     addresses,
     proves,
     evidence: m.evidence.map((r) => `${r.file}:${r.line}: ${r.text.trim()}`),
+    ...(m.traffic === 'vmotion' && m.proof !== undefined ? { proof: proofOf(m.proof) } : {}),
   };
+}
+
+function proofOf(proof: NonNullable<ObservedMigration['proof']>): ObservedProof {
+  const at = (refs: readonly EvidenceRef[]) => [...new Set(refs.map((r) => `${r.file}:${r.line}`))];
+  return { addresses: at(proof.addresses), direction: at(proof.direction), failure: at(proof.failure) };
+}
+
+const MAX_PROOF_LINES = 6;
+
+function lineList(lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_PROOF_LINES);
+  const more = lines.length - shown.length;
+  const head = shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : (shown[0] ?? '');
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : head;
+}
+
+/**
+ * The `proof` of a past vMotion in words, one sentence each, for every report and the app: "The addresses are
+ * proved by esx01/vmkernel.log:12." Lines that prove nothing are not listed; when no line proves anything, one
+ * sentence says the lines only name the migration. Empty for NFC groups and results without a proof.
+ */
+export function proofSentences(o: Pick<ObservedResult, 'traffic' | 'direction' | 'host' | 'proof'>): string[] {
+  const p = o.proof;
+  if (o.traffic !== 'vmotion' || p === undefined) return [];
+  const out: string[] = [];
+  if (p.addresses.length > 0) out.push(`The addresses are proved by ${lineList(p.addresses)}.`);
+  if (p.direction.length > 0) {
+    const what = o.direction === 'outgoing' ? `that ${o.host} sent it` : o.direction === 'incoming' ? `that ${o.host} received it` : 'the direction';
+    out.push(`${what.charAt(0).toUpperCase()}${what.slice(1)} is proved by ${lineList(p.direction)}.`);
+  }
+  if (p.failure.length > 0) out.push(`The failure is proved by ${lineList(p.failure)}.`);
+  if (out.length === 0) out.push('No line proves the addresses, the direction or a failure: the lines only name the migration.');
+  return out;
 }
 
 interface Aggregate {

@@ -185,6 +185,11 @@ describe('renderHtmlReport: past migrations from host logs', () => {
           encrypted: 'no',
           outcome: 'failed',
           evidence: [{ file: 'esx01/var/run/log/vmkernel.log', line: 7, text: lineText }],
+          proof: {
+            addresses: [{ file: 'esx01/var/run/log/vmkernel.log', line: 7, text: lineText }],
+            direction: [{ file: 'esx01/var/run/log/vmkernel.log', line: 7, text: lineText }],
+            failure: [],
+          },
         },
       ],
     });
@@ -198,6 +203,11 @@ describe('renderHtmlReport: past migrations from host logs', () => {
     expect(text).toContain('failed');
     expect(text).toContain(`esx01/var/run/log/vmkernel.log:7: ${lineText}`);
     expect(text).toContain('These lines prove the addresses chosen for this vMotion stream');
+    // Which lines prove what, in words, and nothing about a failure no line proves.
+    const proof = findAll(section, (x) => x.name === 'p' && x.attrs.class === 'proof').map(textOf);
+    expect(proof).toEqual([
+      'The addresses are proved by esx01/var/run/log/vmkernel.log:7. That esx01 sent it is proved by esx01/var/run/log/vmkernel.log:7.',
+    ]);
     // The section sits between the findings (which carry OBSERVED_VMOTION_ON_MANAGEMENT) and the plan.
     const ids = findAll(doc, (e) => e.name === 'section' && ['findings', 'observed', 'plan'].includes(e.attrs.id ?? '')).map((e) => e.attrs.id);
     expect(ids).toEqual(['findings', 'observed', 'plan']);

@@ -10,7 +10,7 @@
  */
 import type { AnalysisResult } from '../analyze.ts';
 import type { HostModel } from '../model/host.ts';
-import { WHAT_A_LINE_PROVES } from '../observed.ts';
+import { proofSentences, WHAT_A_LINE_PROVES } from '../observed.ts';
 import type { ObservedAddress } from '../observed.ts';
 import { maskToPrefix } from '../net/ipv4.ts';
 import type { FindingResult, FlowResult, RemediationPlanBody, RemediationResult, Severity } from '../result.ts';
@@ -328,7 +328,13 @@ function observedSection(result: AnalysisResult): string {
     })
     .join('');
   const details = observed
-    .map((o) => `<p>${e(`${o.time ?? '(time not logged)'} ${o.host}: ${o.proves}`)}</p>${pre(o.evidence, `log lines of the migration at ${o.time ?? 'an unlogged time'}`)}`)
+    .map((o) => {
+      const proof = proofSentences(o);
+      return (
+        `<p>${e(`${o.time ?? '(time not logged)'} ${o.host}: ${o.proves}`)}</p>${pre(o.evidence, `log lines of the migration at ${o.time ?? 'an unlogged time'}`)}` +
+        (proof.length > 0 ? `<p class="proof">${e(proof.join(' '))}</p>` : '')
+      );
+    })
     .join('');
   return (
     '<section id="observed"><h2>Past migrations (from the host logs)</h2>' +

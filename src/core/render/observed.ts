@@ -4,7 +4,7 @@
  */
 import type { AnalysisResult } from '../analyze.ts';
 import type { ObservedAddress, ObservedResult } from '../observed.ts';
-import { WHAT_A_LINE_PROVES } from '../observed.ts';
+import { proofSentences, WHAT_A_LINE_PROVES } from '../observed.ts';
 import { mdFence, mdText } from './escape.ts';
 
 const SHOWN = 20;
@@ -36,6 +36,7 @@ export function observedText(result: AnalysisResult): string[] {
     out.push(`  ${headline(o)}`);
     for (const e of o.evidence.slice(0, 2)) out.push(`      ${e}`);
     if (o.evidence.length > 2) out.push(`      … ${o.evidence.length - 2} more line${o.evidence.length > 3 ? 's' : ''}`);
+    for (const p of proofSentences(o)) out.push(`    ${p}`);
   }
   if (observed.length > SHOWN) out.push(`  … ${observed.length - SHOWN} more (see --format json)`);
   return out;
@@ -61,6 +62,11 @@ export function observedMarkdown(result: AnalysisResult): string[] {
   const lines = observed.slice(0, SHOWN).flatMap((o) => o.evidence.slice(0, 2));
   if (lines.length > 0) {
     out.push('', 'Log lines:', '', ...mdFence(lines, 'text'));
+  }
+  const proofs = observed.slice(0, SHOWN).filter((o) => proofSentences(o).length > 0);
+  if (proofs.length > 0) {
+    out.push('', 'Which lines prove what:', '');
+    for (const o of proofs) out.push(`- ${cell(`${o.time ?? '(time not logged)'} ${o.host}${o.id ? ` ${o.id}` : ''}: ${proofSentences(o).join(' ')}`)}`);
   }
   return out;
 }
