@@ -11,7 +11,7 @@ describe('evidence facts from the analysis', () => {
       vmotionVmknic: 'separate', // vmk1 from esx.conf /adv/Migrate/Vmknic (§1.7 A4)
       vmotionStack: 'no', // 5.x has one stack (§1.2)
       sameSubnet: 'yes',
-      esxiVersion: '5.x',
+      esxiVersion: '5.0-5.1',
       bindToVmknic: '1',
       vmotionVmknicCount: 'one',
       vmotionL3: 'same',
@@ -62,6 +62,17 @@ describe('evidence facts from the analysis', () => {
       factsFromAnalysis(analyze({ source: hostFromText('esx90.txt', `[root@esx90:~] vmware -vl\nVMware ESXi 6.5.0 build-${build}\nVMware ESXi 6.5.0 GA\n`), migration: EVIDENCE_MIGRATION }));
     expect(facts('4564106').answers).toEqual({ esxiVersion: '6.5-early' });
     expect(facts('5310538').answers).toMatchObject({ esxiVersion: '6.5+', bindToVmknic: 'default' });
+  });
+
+  it('splits 5.x: 5.0/5.1 without a value reads as untouched (behaves like 2), 5.5 and 4.x leave the value open', () => {
+    const facts = (version: string, build: string) =>
+      factsFromAnalysis(analyze({ source: hostFromText('esx91.txt', `~ # vmware -vl\nVMware ESXi ${version} build-${build}\nVMware ESXi ${version.slice(0, 3)} GA\n`), migration: EVIDENCE_MIGRATION }));
+    expect(facts('5.0.0', '469512').answers).toMatchObject({ esxiVersion: '5.0-5.1', bindToVmknic: 'default' });
+    expect(facts('5.1.0', '799733').answers).toMatchObject({ esxiVersion: '5.0-5.1', bindToVmknic: 'default' });
+    expect(facts('5.5.0', '1331820').answers).toMatchObject({ esxiVersion: '5.5' });
+    expect(facts('5.5.0', '1331820').answers.bindToVmknic).toBeUndefined();
+    expect(facts('4.1.0', '260247').answers).toMatchObject({ esxiVersion: '5.5' });
+    expect(analyseExample('seed-denneman-5.1', ['source.txt', 'dest.txt']).facts.answers).toMatchObject({ esxiVersion: '5.0-5.1', bindToVmknic: 'default', vmotionVmknicCount: 'one' });
   });
 
   it('points the triage at the most serious area: failures before vmk0 traffic before cold data', () => {

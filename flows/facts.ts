@@ -99,7 +99,8 @@ function sharesManagementSubnet(side: Side): string | undefined {
 function esxiVersion(host: HostJson | undefined): string | undefined {
   const r = parseRelease(host?.version?.version, host?.version?.build, host?.version?.update);
   if (!r) return undefined;
-  if (r.major < 6) return '5.x';
+  // §1.4: the untouched BindToVmknic of 5.0/5.1 is reported to behave like 2; 5.5 (and older than 5.0) has no report.
+  if (r.major < 6) return r.major === 5 && r.minor <= 1 ? '5.0-5.1' : '5.5';
   if (r.major === 6 && r.minor < 5) return '6.0';
   // §1.4: 6.5 GA–c (before 6.5d) has no dump, so its default is unknown; 6.5 without a build that says d+ counts as early.
   if (r.major === 6 && r.minor === 5 && bindToVmknicDefault(r).value === undefined) return '6.5-early';
@@ -121,6 +122,8 @@ function bindToVmknic(host: HostJson | undefined): string | undefined {
   if (!b) return undefined;
   if (b.source === 'evidence' && b.value !== undefined && b.value >= 0 && b.value <= 3) return String(b.value);
   if (b.source === 'version-default') return 'default';
+  // 5.0/5.1 with no value shown: the analysis uses the behaviour of the untouched setting, as for a build default.
+  if (b.source === 'unknown' && b.behavesLike !== undefined) return 'default';
   return undefined;
 }
 

@@ -90,7 +90,13 @@ const is =
     values.includes(answerOf(context, question) ?? '');
 
 // §1.4 / §1.7 D3: what Migrate.BindToVmknic means on each generation.
-const isLegacy = is('esxiVersion', '5.x');
+const isLegacy = is('esxiVersion', '5.0-5.1', '5.5');
+/**
+ * 5.0 and 5.1: no dump gives the default, but the untouched setting is reported to behave like 2 (Denneman 2013 on
+ * 5.1; Chan and Elatov 2012 in the same layout), so a value not shown or never changed decides as 2, likely (§1.7 D2).
+ * 5.5 has no such report: there the untouched value stays unknown.
+ */
+const is50or51 = is('esxiVersion', '5.0-5.1');
 const is60 = is('esxiVersion', '6.0');
 const isModern = is('esxiVersion', '6.5+');
 /** 6.5 GA, a, b, c (builds before 6.5d): value 3 exists, but no dump shows the default (§1.4, §5.1). */
@@ -146,7 +152,7 @@ export const pathDoctorMachine = setup({
     // ---- same subnet and binding (§1.7 B2, D2–D7) ----
     sharesSubnetWithManagement: is('sameSubnet', 'yes'),
     vmotionSubnetSeparate: is('sameSubnet', 'no'),
-    esxiVersionKnown: is('esxiVersion', '5.x', '6.0', '6.5-early', '6.5+'),
+    esxiVersionKnown: is('esxiVersion', '5.0-5.1', '5.5', '6.0', '6.5-early', '6.5+'),
     /** 0 or 1 on a 6.5+ host: not bound (1 = FT only since 6.0 U3), and no longer the default 3. */
     bindToVmknicWeakened: (a) => (isModern(a) || is65Early(a)) && is('bindToVmknic', '0', '1')(a),
     /** 3 (or the default 3 from 6.5d on) on 6.5+: the vMotion socket is always bound to the vMotion vmknic. */
@@ -156,10 +162,22 @@ export const pathDoctorMachine = setup({
     neverBindsOn60: (a) => is60(a) && is('bindToVmknic', '0', '1')(a),
     /** 0 means "never bind" on every build; read as today on 5.x, probable (§5.1). */
     neverBindsOnLegacyHost: (a) => isLegacy(a) && is('bindToVmknic', '0')(a),
-    /** 5.x with 1, 3 or the default: the meaning is unverified (§1.4, §5.1), only a measurement tells. */
-    bindingMeaningUnsure: (a) => (isLegacy(a) && is('bindToVmknic', '1', '3', 'default')(a)) || (is65Early(a) && is('bindToVmknic', 'default')(a)),
+    /**
+     * 5.x with 1 or 3 (Chan's 1 is untested and names no build), 5.5 or 6.5 GA–c with the default (no dump, no
+     * report): the meaning is unverified (§1.4, §5.1), only a measurement tells.
+     */
+    bindingMeaningUnsure: (a) =>
+      (isLegacy(a) && is('bindToVmknic', '1', '3')(a)) || ((is('esxiVersion', '5.5')(a) || is65Early(a)) && is('bindToVmknic', 'default')(a)),
+    /**
+     * 5.0/5.1 with the value never changed, or not shown in the pasted evidence: behaves like 2 (§1.4, §1.7 D2), so
+     * the vMotion vmknic count decides. "I don't know" without evidence still asks for the collector first.
+     */
+    bindingUntouchedOn50or51: (a) =>
+      is50or51(a) && (is('bindToVmknic', 'default')(a) || (a.context.facts !== undefined && is('bindToVmknic', 'unknown')(a))),
     hasSeveralVmotionVmknics: is('vmotionVmknicCount', 'several'),
     hasOneVmotionVmknicOnLegacyHost: (a) => isLegacy(a) && is('vmotionVmknicCount', 'one')(a),
+    /** 5.0/5.1, value untouched or not shown, one vMotion vmknic: unbound as 2 would leave it, so vmk0, likely. */
+    hasOneVmotionVmknicUntouchedOn50or51: (a) => is50or51(a) && !is('bindToVmknic', '0', '1', '2', '3')(a) && is('vmotionVmknicCount', 'one')(a),
     /** 2 with a single vMotion vmknic on 6.5+: unbound, and weaker than the default 3. */
     hasOneVmotionVmknicOnModernHost: (a) => (isModern(a) || is65Early(a)) && is('vmotionVmknicCount', 'one')(a),
     hasOneVmotionVmknic: is('vmotionVmknicCount', 'one'),
@@ -364,6 +382,8 @@ export const pathDoctorMachine = setup({
             { guard: 'neverBindsOn60', target: '#pathDoctor.dxUnboundMismatch' },
             { guard: 'neverBindsOnLegacyHost', target: '#pathDoctor.dxLegacyMismatch' },
             { guard: 'bindingMeaningUnsure', target: 'askObservedEgress' },
+            // §1.7 D2: on 5.0/5.1 the untouched value behaves like 2, so the count decides; no value or measurement needed.
+            { guard: 'bindingUntouchedOn50or51', target: 'askVmotionVmknicCount' },
             { guard: { type: 'needsEvidence', params: { question: 'bindToVmknic' } }, target: '#pathDoctor.collectEvidence' },
             // §1.7 D7: the value is not in the evidence either: only a measurement settles the egress.
             { guard: { type: 'evidenceCannotTell', params: { question: 'bindToVmknic' } }, target: 'askObservedEgress' },
@@ -376,6 +396,7 @@ export const pathDoctorMachine = setup({
           always: [
             { guard: 'hasSeveralVmotionVmknics', target: 'askWhatMigrated' },
             { guard: 'hasOneVmotionVmknicOnModernHost', target: '#pathDoctor.dxBindingWeakened' },
+            { guard: 'hasOneVmotionVmknicUntouchedOn50or51', target: '#pathDoctor.dxLegacyMismatchLikely' },
             { guard: 'hasOneVmotionVmknicOnLegacyHost', target: '#pathDoctor.dxLegacyMismatch' },
             { guard: 'hasOneVmotionVmknic', target: '#pathDoctor.dxUnboundMismatch' },
             { guard: { type: 'needsEvidence', params: { question: 'vmotionVmknicCount' } }, target: '#pathDoctor.collectEvidence' },
@@ -633,6 +654,17 @@ export const pathDoctorMachine = setup({
         remediation: ['R1', 'R5', 'R4'],
       },
       entry: { type: 'visit', params: { state: 'dxLegacyMismatch' } },
+    },
+    dxLegacyMismatchLikely: {
+      description:
+        '5.0/5.1 with BindToVmknic not shown or never changed: behaves like 2 (Denneman 2013 on 5.1), one vMotion vmknic → vmk0, likely; the value and a test vMotion confirm it.',
+      tags: ['diagnosis'],
+      meta: {
+        outcome: 'diagnosis',
+        findings: ['VMOTION_EGRESS_MISMATCH', 'SAME_SUBNET_VMKNICS', 'VMOTION_ON_MANAGEMENT_NETWORK', 'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK'],
+        remediation: ['R1', 'R5', 'R4'],
+      },
+      entry: { type: 'visit', params: { state: 'dxLegacyMismatchLikely' } },
     },
     dxSameSubnetBound: {
       tags: ['diagnosis'],

@@ -296,6 +296,41 @@ describe('answers and evidence', () => {
     expect(weakened.status === 'outcome' && weakened.outcome.state).toBe('dxBindingWeakened');
   });
 
+  it('splits 5.x: an untouched value on 5.0/5.1 behaves like 2 (likely vmk0), on 5.5 it stays unknown; a 1 is unsure on both', () => {
+    const at = (version: string, bind: string, count?: string) => {
+      let s = answer(start(vmk0Flow), 'vmotionVmknic', 'separate');
+      s = answer(s, 'vmotionStack', 'no');
+      s = answer(s, 'sameSubnet', 'yes');
+      s = answer(s, 'esxiVersion', version);
+      s = answer(s, 'bindToVmknic', bind);
+      return currentMeta(count === undefined ? s : answer(s, 'vmotionVmknicCount', count))!.state;
+    };
+    expect(at('5.0-5.1', 'default')).toBe('vmk0Traffic.askVmotionVmknicCount');
+    expect(at('5.0-5.1', 'default', 'one')).toBe('dxLegacyMismatchLikely');
+    // Two or more vMotion vmknics are honoured on 5.1 (Denneman): the stream is bound, so the migration kind decides.
+    expect(at('5.0-5.1', 'default', 'several')).toBe('vmk0Traffic.askWhatMigrated');
+    expect(at('5.5', 'default')).toBe('vmk0Traffic.askObservedEgress');
+    expect(at('5.0-5.1', '1')).toBe('vmk0Traffic.askObservedEgress');
+    expect(at('5.5', '1')).toBe('vmk0Traffic.askObservedEgress');
+    // A pasted 2 with one vMotion vmknic is read as today (probable): the unbound mismatch, not the "untouched" text.
+    expect(at('5.5', '2', 'one')).toBe('dxLegacyMismatch');
+    expect(at('5.0-5.1', '0')).toBe('dxLegacyMismatch');
+    // "I don't know" with nothing pasted asks for the collector first, on 5.0/5.1 as everywhere.
+    expect(at('5.0-5.1', 'unknown')).toBe('collectEvidence');
+  });
+
+  it('on 5.0/5.1, evidence that does not show the value goes on as untouched, never to the measurement', () => {
+    let s = answer(start(vmk0Flow), 'vmotionVmknic', 'separate');
+    s = answer(s, 'vmotionStack', 'no');
+    s = answer(s, 'sameSubnet', 'yes');
+    s = answer(s, 'esxiVersion', '5.0-5.1');
+    s = answer(s, 'bindToVmknic', 'unknown');
+    const r = describeSnapshot(send(s, { type: 'analysis.completed', facts: { ...EMPTY_FACTS, answers: { vmotionVmknicCount: 'one' } } }));
+    expect(r.status === 'outcome' && r.outcome.state).toBe('dxLegacyMismatchLikely');
+    const on55 = describeSnapshot(send(answer(answer(answer(answer(answer(start(vmk0Flow), 'vmotionVmknic', 'separate'), 'vmotionStack', 'no'), 'sameSubnet', 'yes'), 'esxiVersion', '5.5'), 'bindToVmknic', 'unknown'), { type: 'analysis.completed', facts: { ...EMPTY_FACTS, answers: { vmotionVmknicCount: 'one' } } }));
+    expect(on55.status === 'pending' && on55.pending.key).toBe('observedEgress');
+  });
+
   it('follows the evidence when it contradicts an answer, and says so', () => {
     let s = answer(start(vmk0Flow), 'vmotionVmknic', 'separate');
     s = answer(s, 'vmotionStack', 'no');

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { flowById, FLOWS } from './index.ts';
-import { analyseExample, EXAMPLE_CASES } from './test-support.ts';
+import { analyze } from '../src/core/analyze.ts';
+import { EVIDENCE_MIGRATION, factsFromAnalysis, wizardAnswers } from './facts.ts';
+import { analyseExample, EXAMPLE_CASES, hostFromText, readExample } from './test-support.ts';
 import { walkFlow, type WalkResult } from './walk.ts';
 
 function walk(flowId: string, dir: string, files: string[], answers: Record<string, string> = {}): WalkResult {
@@ -53,6 +55,11 @@ describe('seed-chan-5.0 (SEED0): 5.0, vmk0 and vmk1 in 10.0.1.0/24, BindToVmknic
     expect(o.remediation).toContain('R9');
   });
 
+  it('reversed (esx02 shows no value): the untouched 5.0 setting behaves like 2, so vMotion likely leaves by vmk0 without a question', () => {
+    const o = outcome(walk('vmotion-on-management', 'seed-chan-5.0', ['esx02.txt', 'esx01.txt']));
+    expect(o.state).toBe('dxLegacyMismatchLikely');
+  });
+
   it('with no symptom, the evidence leads to the vMotion-on-management branch', () => {
     const r = walk('start', 'seed-chan-5.0', pair, { symptom: 'unknown', observedEgress: 'both' });
     expect(r.visited).toContain('triage');
@@ -63,21 +70,48 @@ describe('seed-chan-5.0 (SEED0): 5.0, vmk0 and vmk1 in 10.0.1.0/24, BindToVmknic
 describe('seed-denneman-5.1 (SEED1): 5.1, one vMotion vmknic in the management subnet, BindToVmknic not pasted', () => {
   const pair = ['source.txt', 'dest.txt'];
 
-  it('asks for the BindToVmknic value the paste lacks', () => {
+  it('does not ask for the value the paste lacks: the untouched 5.1 setting behaves like 2, so vMotion likely leaves by vmk0', () => {
     const r = walk('vmotion-on-management', 'seed-denneman-5.1', pair);
-    expect(r.status === 'pending' && r.pending.key).toBe('bindToVmknic');
+    const o = outcome(r);
+    expect(o.state).toBe('dxLegacyMismatchLikely');
+    expect(r.answeredByEvidence).toEqual([
+      'vmk0Traffic.askVmotionVmknic',
+      'vmk0Traffic.askVmotionStack',
+      'vmk0Traffic.askSameSubnet',
+      'vmk0Traffic.askEsxiVersion',
+      'vmk0Traffic.askBindToVmknic',
+      'vmk0Traffic.askVmotionVmknicCount',
+    ]);
+    expect(r.visited).not.toContain('vmk0Traffic.askObservedEgress');
+    expect(o.findings).toEqual(['VMOTION_EGRESS_MISMATCH', 'SAME_SUBNET_VMKNICS', 'VMOTION_ON_MANAGEMENT_NETWORK', 'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK']);
+    expect(o.remediation).toEqual(['R1', 'R5', 'R4']); // no vmotion stack and no encrypted vMotion on 5.1
+    // Likely, not certain: the outcome names what confirms it.
+    expect(o.title).toMatch(/likely/);
+    expect(o.summary).toContain('`esxcfg-advcfg -g /Migrate/BindToVmknic`');
+    expect(o.summary).toContain('esxcli network ip connection list | grep :8000');
   });
 
-  it('"I don\'t know" with the evidence already pasted goes to the measurement, not back to the collector', () => {
-    const r = walk('vmotion-on-management', 'seed-denneman-5.1', pair, { bindToVmknic: 'unknown' });
+  it('agrees with the core, which says "vmk0 — likely" for the same paste', () => {
+    const { result } = analyseExample('seed-denneman-5.1', pair);
+    const egress = result.flows.find((f) => f.traffic === 'vmotion' && f.role === 'source' && f.direction === 'egress')!;
+    expect(egress).toMatchObject({ vmknics: ['vmk0'], certainty: 'probable' });
+    expect(result.findings.map((f) => f.id)).not.toContain('EGRESS_UNCERTAIN');
+  });
+
+  it('a 1 the engineer answers stays uncertain on 5.1 (Chan\'s advice is untested) and goes to the measurement', () => {
+    // As the app and the CLI do: the answer is evidence for the analysis, whose facts the wizard then reads.
+    const answers = { bindToVmknic: '1' };
+    const [source, dest] = pair.map((f) => hostFromText(f, readExample('seed-denneman-5.1', f)));
+    const result = analyze({ source: source!, dest: dest!, migration: EVIDENCE_MIGRATION, answers: wizardAnswers(answers) });
+    const r = walkFlow(flowById('vmotion-on-management')!, { facts: factsFromAnalysis(result), answers });
     expect(r.status === 'pending' && r.pending.key).toBe('observedEgress');
+    expect(r.contradictions).toEqual([]);
   });
 
-  it('measured on vmk0 (what Denneman saw), recommends a dedicated subnet or multi-NIC vMotion', () => {
-    const o = outcome(walk('vmotion-on-management', 'seed-denneman-5.1', pair, { bindToVmknic: 'default', observedEgress: 'vmk0' }));
-    expect(o.state).toBe('dxLegacyMismatch');
-    expect(o.remediation).toContain('R1');
-    expect(o.remediation).toContain('R5');
+  it('a test vMotion answered up front does not override the configuration\'s likely answer (the core shows the contradiction)', () => {
+    const o = outcome(walk('vmotion-on-management', 'seed-denneman-5.1', pair, { observedEgress: 'vmk0' }));
+    expect(o.state).toBe('dxLegacyMismatchLikely');
+    expect(o.remediation).toEqual(['R1', 'R5', 'R4']);
   });
 
   it('with the kind unknown, still diagnoses cold data over management: it holds for every kind that moves storage', () => {

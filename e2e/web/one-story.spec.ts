@@ -62,6 +62,19 @@ test('Chan with the test vMotion answered: the same egress on the diagnosis, the
   expect(markdown).not.toContain('EGRESS_UNCERTAIN');
 });
 
+test('Denneman 5.1: the wizard asks neither the value nor a measurement, and says "vmk0 — likely" as the full analysis does', async ({ app, page }) => {
+  const wizard = new WizardPage(page);
+  await pasteIntoWizard(app, page, wizard, 'seed-denneman-5.1/source.txt', 'seed-denneman-5.1/dest.txt');
+  const line = /vMotion leaves esx11\S* by vmk0 instead of vmk1 — likely/;
+  await expect(wizard.outcome('dxLegacyMismatchLikely')).toBeVisible();
+  await expect(wizard.outcome()).toContainText(line);
+  await expect(wizard.outcome()).toContainText('esxcfg-advcfg -g /Migrate/BindToVmknic');
+  await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
+  await expect(app.heading).toHaveText('Result');
+  await expect(page.getByTestId('verdict-lines')).toContainText(line);
+  await expect(app.finding('EGRESS_UNCERTAIN')).toHaveCount(0);
+});
+
 test('a live-only case shows the same findings in the wizard and the result, analysed as live', async ({ app, page }) => {
   const wizard = new WizardPage(page);
   await pasteIntoWizard(app, page, wizard, 'modern-7.0u3-same-subnet/esx-a.txt', 'modern-7.0u3-same-subnet/esx-b.txt');

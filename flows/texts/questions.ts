@@ -87,9 +87,10 @@ export const QUESTIONS = {
   esxiVersion: {
     prompt: 'Which ESXi version does the source host run?',
     help: '`vmware -vl` prints e.g. `VMware ESXi 7.0.3 build-22348816`. vSphere Client: host → Summary.',
-    why: 'The meaning and default of Migrate.BindToVmknic changed over time. In William Lam\'s dumps of the advanced settings, 6.0 U3 defaults to 2 (bind only with two or more vMotion vmknics) and every build from 6.5d on defaults to 3 (always bind). No dump exists for 5.x or for 6.5 GA to 6.5c, so an unchanged value there is not known: on 5.0 and 5.1 it is reported to behave like 2 (not documented by VMware; observed by Denneman 2013), on 5.5 and 6.5 GA to 6.5c only the value or a measurement tells.',
+    why: 'The meaning and default of Migrate.BindToVmknic changed over time. In William Lam\'s dumps of the advanced settings, 6.0 U3 defaults to 2 (bind only with two or more vMotion vmknics) and every build from 6.5d on defaults to 3 (always bind). No dump exists for 5.x or for 6.5 GA to 6.5c, so an unchanged value there is not known: on 5.0 and 5.1 it is reported to behave like 2 (not documented by VMware; observed by Denneman 2013 on 5.1, and by Chan and Elatov in 2012 in the same layout), so the wizard does not need the value there; on 5.5 and 6.5 GA to 6.5c only the value or a measurement tells.',
     answers: [
-      { value: '5.x', label: 'ESXi 5.x or older' },
+      { value: '5.0-5.1', label: 'ESXi 5.0 or 5.1' },
+      { value: '5.5', label: 'ESXi 5.5 (or older than 5.0)' },
       { value: '6.0', label: 'ESXi 6.0' },
       { value: '6.5-early', label: 'ESXi 6.5 GA, 6.5a, 6.5b or 6.5c (build below 5310538)' },
       { value: '6.5+', label: 'ESXi 6.5d or later (6.5 U1, 6.7, 7.x, 8.x, 9.x)' },

@@ -92,6 +92,15 @@ describe('path-doctor walk', () => {
     expect(JSON.parse(r.out).pending.key).toBe('observedEgress');
   });
 
+  it('Denneman 5.1: no question and no measurement; the untouched 5.1 setting gives "vmk0 — likely", as analyze says', async () => {
+    const r = await run(['walk', 'vmotion-on-management', '--source', `${EX}seed-denneman-5.1/source.txt`, '--dest', `${EX}seed-denneman-5.1/dest.txt`, '--format', 'json']);
+    expect(r.code).toBe(1); // VMOTION_EGRESS_MISMATCH is high
+    const json = JSON.parse(r.out);
+    expect(json.outcome).toMatchObject({ kind: 'diagnosis', state: 'dxLegacyMismatchLikely', remediation: ['R1', 'R5', 'R4'] });
+    expect(json.answeredByEvidence).toContain('vmk0Traffic.askBindToVmknic');
+    expect(json.evidence.verdict.lines).toContain('vMotion leaves esx11.lab.local by vmk0 instead of vmk1 — likely');
+  });
+
   it('exits 0 for a diagnosis without a blocker or high finding, and for an escalation', async () => {
     const cold = await run(['walk', 'slow-cold-migration', '--answer', 'migrationKind=snapshots', 'provisioningVmknic=none', '--format', 'json']);
     expect(cold.code).toBe(0);

@@ -50,6 +50,22 @@ describe('merging the files of one estate per host', () => {
     expect(r.hosts.find((h) => h.model.name === 'esx03.lab.local')!.model.vmknics[2]!.tags).toEqual(['VSAN', 'VSANWitness']);
   });
 
+  it('names a version conflict the way every screen writes versions, and ignores an update only one export shows', () => {
+    const vHost = (build: string) => `Host,ESX Version\nesx01.lab.local,VMware ESXi 7.0.3 build-${build}\n`;
+    const r = merged([text('a/RVTools_tabvHost.csv', vHost('22348816')), text('b/RVTools_tabvHost.csv', vHost('20328353'))]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'esx01.lab.local: ESXi version is VMware ESXi 7.0.3 build 20328353 in b/RVTools_tabvHost.csv but VMware ESXi 7.0.3 build 22348816 in a/RVTools_tabvHost.csv; the value from a/RVTools_tabvHost.csv is used',
+    ]);
+    expect(r.hosts[0]!.model.version).toMatchObject({ version: '7.0.3', build: '22348816' });
+    const withUpdate = merged([
+      text('a/RVTools_tabvHost.csv', vHost('22348816')),
+      text('estate.json', JSON.stringify({ schema: 'vmotion-path-doctor/estate', schemaVersion: 1, hosts: [{ name: 'esx01.lab.local', version: { version: '7.0.3', build: '22348816', update: '3' } }] })),
+    ]);
+    expect(withUpdate.hosts).toHaveLength(1);
+    expect([...withUpdate.hosts[0]!.provenance['version']!].sort()).toEqual(['a/RVTools_tabvHost.csv', 'estate.json']); // one host, two sources
+    expect(withUpdate.warnings.filter((w) => /ESXi version/.test(w.message))).toEqual([]);
+  });
+
   it('keeps two hosts with one name in two vCenters apart, and refuses to guess which one a short name means', () => {
     const a = 'Host,Device,IP Address,Subnet mask,VI SDK Server\nesx01.a.local,vmk0,10.0.0.1,255.255.255.0,vc-a\nesx01.b.local,vmk0,10.0.1.1,255.255.255.0,vc-b\nesx01.a.local,vmk1,10.0.0.2,255.255.255.0,vc-b\n';
     const r = merged([text('RVTools_tabvSC_VMK.csv', a), text('bind.csv', 'Entity,Name,Value\nesx01,Migrate.BindToVmknic,0\n')]);

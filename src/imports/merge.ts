@@ -13,6 +13,7 @@ import type { AdvancedValue, HostModel, Vmknic, VSwitch } from '../core/model/ho
 import type { DvPortGroupFacts, DvsFacts, FileImport, HostFacts, SwitchFacts } from './facts.ts';
 import { PRIORITY } from './facts.ts';
 import { canonicalIpv4 } from '../core/estate/shape.ts';
+import { versionLabel } from '../core/present/version.ts';
 import { shortName } from './values.ts';
 
 interface Part {
@@ -139,8 +140,13 @@ function note(p: Provenance, fact: string, file: string): void {
   else if (!files.includes(file)) files.push(file);
 }
 
-function versionLabel(v: NonNullable<HostModel['version']>): string {
-  return v.build ? `${v.version} build ${v.build}` : v.version;
+/**
+ * A version as the conflict check compares and names it, written the one way every screen writes versions. The
+ * update is left out: most exports do not show it (RVTools prints `VMware ESXi 7.0.3 build-…`), so one that does is
+ * not a conflict with one that does not.
+ */
+function versionKey(v: NonNullable<HostModel['version']>): string {
+  return versionLabel({ product: v.product, version: v.version, ...(v.build ? { build: v.build } : {}) });
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -332,7 +338,7 @@ export function mergeImports(files: readonly FileImport[]): MergeResult {
       cluster = m.take(origin, 'cluster', cluster, f.cluster, part, 'cluster');
       if (f.cluster) note(prov, 'cluster', part.file);
       if (f.version) {
-        const picked = m.take(origin, 'version', version ? versionLabel(version) : undefined, versionLabel(f.version), part, 'ESXi version');
+        const picked = m.take(origin, 'version', version ? versionKey(version) : undefined, versionKey(f.version), part, 'ESXi version');
         if (version === undefined && picked !== undefined) version = f.version;
         note(prov, 'version', part.file);
       }

@@ -38,6 +38,7 @@ export const TEXT_CLAIMS: readonly TextClaim[] = [
   { where: 'outcome.COLLECT.vmEncryption.why', quote: '(before 6.5)', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.dxVmotionOnManagementVmknic.summary', quote: 'encrypted vMotion", 6.5+)', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.dxLegacyMismatch.summary', quote: 'the classic Chan/Denneman case', sources: ['SEED0', 'SEED1'] },
+  { where: 'outcome.OUTCOME_TEXTS.dxLegacyMismatchLikely.summary', quote: 'On ESXi 5.0 and 5.1 the untouched setting is reported to bind only with two or more vMotion vmknics', sources: ['SEED1', 'SEED0', 'ELATOV'] },
   { where: 'outcome.OUTCOME_TEXTS.dxEncryptionRequiredUnsupported.summary', quote: '6.5', sources: ['DOC65_ENCRYPTED'] },
   { where: 'outcome.OUTCOME_TEXTS.escCollectMacTable.summary', quote: 'not documented by VMware for 7.0 U3d and later', sources: ['LAMW'] },
   // remediation catalog

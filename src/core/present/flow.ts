@@ -18,6 +18,28 @@ export function isOnWrongVmknic(f: Pick<FlowResult, 'vmknics' | 'intended'>): bo
   return offIntended(f).length > 0;
 }
 
+/**
+ * The path picture's rule for drawing a stream's intended path beside the actual one: the stream leaves or enters by
+ * a vmknic that is not its intended one (the same decision as every table and sentence; an uncertain flow, which
+ * uses no identified vmknic yet, is not on a wrong one).
+ */
+export function streamOffIntended(
+  egress: Pick<FlowResult, 'vmknics' | 'intended'>,
+  ingress?: Pick<FlowResult, 'vmknics' | 'intended'>,
+): boolean {
+  return isOnWrongVmknic(egress) || (ingress !== undefined && isOnWrongVmknic(ingress));
+}
+
+/**
+ * The destination's replies (its vMotion egress) leave by a vmknic other than the one receiving the stream, so the
+ * receiving vmknic's MAC is never a source on the wire (domain.md §1.7 E3). With no receiving vmknic identified,
+ * every reply vmknic counts as another one.
+ */
+export function repliesLeaveByAnotherVmknic(reply: Pick<FlowResult, 'vmknics'>, ingress: Pick<FlowResult, 'vmknics'> | undefined): boolean {
+  const receiving = ingress?.vmknics ?? [];
+  return reply.vmknics.some((n) => !receiving.includes(n));
+}
+
 /** Which vmknic(s) a flow uses, in words: a list, the candidates of an uncertain answer, or none. */
 export function whereOf(f: FlowResult): string {
   if (f.vmknics.length > 0) return f.vmknics.join(', ');

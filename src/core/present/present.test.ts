@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowResult } from '../result.ts';
 import { REMEDIATIONS } from '../remediation/catalog.ts';
-import { fixName, flowHeading, flowSentence, flowsThatMatter, isOnWrongVmknic, offIntended, whereOf } from './flow.ts';
+import { fixName, flowHeading, flowSentence, flowsThatMatter, isOnWrongVmknic, offIntended, repliesLeaveByAnotherVmknic, streamOffIntended, whereOf } from './flow.ts';
 import { findInternalReferences } from './internal-refs.ts';
 import { articleForRule, confidenceNote } from './rules.ts';
 import { versionLabel } from './version.ts';
@@ -20,6 +20,28 @@ describe('the wrong-vmknic decision', () => {
   it('does not flag a flow with no path or no intended vmknic (nothing to compare)', () => {
     expect(isOnWrongVmknic(flow({ vmknics: [], candidates: ['vmk0', 'vmk1'], certainty: 'uncertain' }))).toBe(false);
     expect(isOnWrongVmknic(flow({ intended: [] }))).toBe(false);
+  });
+});
+
+describe('what the path picture flags', () => {
+  it('draws the intended path beside a stream when its egress or its ingress is on a wrong vmknic, as the tables say', () => {
+    expect(streamOffIntended(flow({}))).toBe(true);
+    expect(streamOffIntended(flow({ vmknics: ['vmk1'] }))).toBe(false);
+    const ingress = flow({ role: 'destination', direction: 'ingress', vmknics: ['vmk0'], intended: ['vmk1'] });
+    expect(streamOffIntended(flow({ vmknics: ['vmk1'] }), ingress)).toBe(true);
+    expect(streamOffIntended(flow({ vmknics: ['vmk1'] }), { ...ingress, vmknics: ['vmk1'] })).toBe(false);
+  });
+  it('uses the one rule for multi-NIC vMotion: a stream on some of its intended vmknics is not on a wrong one', () => {
+    const partly = flow({ vmknics: ['vmk1'], intended: ['vmk1', 'vmk2'] });
+    expect(streamOffIntended(partly)).toBe(isOnWrongVmknic(partly));
+    expect(streamOffIntended(partly)).toBe(false);
+    expect(streamOffIntended(flow({ vmknics: [], candidates: ['vmk0', 'vmk1'], certainty: 'uncertain' }))).toBe(false);
+  });
+  it('flags replies that leave by another vmknic than the one receiving the stream', () => {
+    expect(repliesLeaveByAnotherVmknic({ vmknics: ['vmk0'] }, { vmknics: ['vmk1'] })).toBe(true);
+    expect(repliesLeaveByAnotherVmknic({ vmknics: ['vmk1'] }, { vmknics: ['vmk1'] })).toBe(false);
+    expect(repliesLeaveByAnotherVmknic({ vmknics: ['vmk1'] }, undefined)).toBe(true);
+    expect(repliesLeaveByAnotherVmknic({ vmknics: [] }, { vmknics: ['vmk1'] })).toBe(false);
   });
 });
 

@@ -13,6 +13,7 @@ import type { AnalysisResult } from '../analyze.ts';
 import type { HostJson } from '../host-json.ts';
 import { weakest, type Certainty } from '../model/evidence.ts';
 import { formatNetwork, networkOf } from '../net/ipv4.ts';
+import { isOnWrongVmknic, repliesLeaveByAnotherVmknic, streamOffIntended } from '../present/flow.ts';
 import type { FindingResult, FlowResult, Role, Severity, TrafficClass } from '../result.ts';
 
 export type ArrowClass = 'vmotion' | 'nfc' | 'management' | 'replies';
@@ -87,10 +88,6 @@ function where(f: FlowResult | undefined): Where {
   if (f.vmknics.length > 0) return { kind: 'actual', names: f.vmknics };
   if (f.candidates && f.candidates.length > 0) return { kind: 'uncertain', names: f.candidates };
   return { kind: f.certainty === 'uncertain' ? 'uncertain' : 'none', names: [] };
-}
-
-function sameSet(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function ends(side: Side, names: readonly string[]): ArrowEnd[] {
@@ -188,11 +185,10 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         group: cls,
         findings: [],
       });
-      // The intended path beside the actual one, where they differ (text output marks it "<-- intended").
+      // The intended path beside the actual one where the stream is on a wrong vmknic, decided as every table and
+      // sentence decides it (text output marks it "<-- intended").
       const intendedTo = !p.single && I && I.intended.length > 0 ? I.intended : dst.names;
-      const egressDiffers = uncertain ? !E.intended.every((n) => from.includes(n)) : !sameSet(from, E.intended);
-      const ingressDiffers = !p.single && I !== undefined && I.vmknics.length > 0 && I.intended.length > 0 && !sameSet(I.vmknics, I.intended);
-      if (E.intended.length > 0 && intendedTo.length > 0 && (egressDiffers || ingressDiffers)) {
+      if (E.intended.length > 0 && intendedTo.length > 0 && streamOffIntended(E, p.single ? undefined : I)) {
         const iText = p.single ? 'peer' : intendedTo.join(', ');
         const s = `Intended ${CLASS_LONG[cls]} path: ${p.leftName} ${E.intended.join(', ')} to ${p.rightName}${p.single ? '' : ` ${iText}`}; the actual path differs.`;
         out.push({
@@ -245,7 +241,7 @@ function replyArrows(p: Pairing): PictureArrow[] {
   const rep = where(R);
   if (rep.names.length === 0) return [];
   const ingress = I?.vmknics ?? [];
-  if (rep.kind === 'actual' && sameSet(rep.names, ingress)) return [];
+  if (rep.kind === 'actual' && !repliesLeaveByAnotherVmknic(R, I)) return [];
 
   // Replies go back to the address the stream came from: on the source, its egress (or candidates, or intended).
   const receiver: Side = p.single ? 'left' : 'right';
@@ -273,7 +269,7 @@ function replyArrows(p: Pairing): PictureArrow[] {
     group: 'replies',
     findings: [],
   });
-  if (!uncertain && R.intended.length > 0 && !sameSet(R.vmknics, R.intended)) {
+  if (!uncertain && isOnWrongVmknic(R)) {
     const si = `Intended ${CLASS_LONG.replies}: from ${replier} ${R.intended.join(', ')}, the vmknic receiving the stream; the actual replies differ.`;
     out.push({
       key: 'replies-intended',

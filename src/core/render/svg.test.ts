@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type AnalysisResult } from '../analyze.ts';
 import { host, route } from '../test-support/hosts.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
+import { isOnWrongVmknic } from '../present/flow.ts';
 import { renderPathSvg } from './svg.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 
@@ -142,6 +143,18 @@ describe.each(EXAMPLES.map((e) => [e.name, e] as const))('path picture of %s', (
 
   it('draws one arrow per traffic class, the intended path beside a differing one, and replies only when they leave by another vmknic', () => {
     expect(inventory(svg)).toEqual([...EXPECTED[example.name]!].sort());
+  });
+
+  it('draws an intended path exactly where the paths table says "not the intended vmknic" (one rule, in the core)', () => {
+    const flagged = (traffic: 'vmotion' | 'nfc', role: 'source' | 'destination', direction: 'egress' | 'ingress') =>
+      result.flows.some((f) => f.traffic === traffic && f.role === role && f.direction === direction && isOnWrongVmknic(f));
+    const drawn = (cls: string) => arrowsOf(svg).some((a) => a.attrs['data-class'] === cls && a.attrs['data-kind'] === 'intended');
+    const single = result.hosts.length === 1;
+    for (const traffic of ['vmotion', 'nfc'] as const) {
+      const wrong = flagged(traffic, 'source', 'egress') || (!single && flagged(traffic, 'destination', 'ingress'));
+      expect(drawn(traffic), `${example.name} ${traffic}`).toBe(wrong);
+    }
+    expect(drawn('vmotion-replies'), `${example.name} replies`).toBe(flagged('vmotion', 'destination', 'egress'));
   });
 
   it('starts each arrow on its egress vmknic row and ends it on its ingress vmknic row', () => {

@@ -20,7 +20,7 @@ import type { Severity } from '../result.ts';
 import { cellWidth, escapeAttr, escapeText, fit, idPart } from './escape.ts';
 import { planPicture, type ArrowClass, type ArrowEnd, type ArrowKind, type PeerRow, type PictureArrow, type Side } from './path-arrows.ts';
 import { uplinkIndex, type VmknicUplinks } from './uplinks.ts';
-import { versionLabel } from './version.ts';
+import { versionLabel } from '../present/version.ts';
 import { wrap } from './text.ts';
 
 export interface PathSvgOptions {

@@ -7,7 +7,7 @@
 import type { BundleHost, BundleProblem, BundleReading, RecognisedOutput } from '../../../bundles/index.ts';
 import type { ImportedHost } from '../../../core/model/imported.ts';
 import type { HostModel } from '../../../core/model/host.ts';
-import { versionLabel } from '../../../core/render/version.ts';
+import { versionLabel } from '../../../core/present/version.ts';
 
 export type NewImportedHost = Omit<ImportedHost, 'id'>;
 

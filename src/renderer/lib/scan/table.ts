@@ -6,7 +6,7 @@
  */
 import { severityRank } from '../../../core/analysis/findings.ts';
 import type { ScanResult } from '../../../core/estate/types.ts';
-import { versionLabel } from '../../../core/render/version.ts';
+import { versionLabel } from '../../../core/present/version.ts';
 import type { Severity } from '../../../core/result.ts';
 
 export type Risk = Severity | 'none';
