@@ -31,6 +31,9 @@ describe('cell values', () => {
     expect(esxiVersion('7.0.3', '22348816', ref)).toMatchObject({ version: '7.0.3', build: '22348816' });
     expect(esxiVersion('VMware ESX 4.1.0 build-260247', undefined, ref)).toMatchObject({ product: 'VMware ESX', version: '4.1.0' });
     expect(esxiVersion('Hyper-V', undefined, ref)).toBeUndefined();
+    // An update name between the version and the build still leaves the build readable.
+    expect(esxiVersion('VMware ESXi 7.0.3 Update 3 build-20328353', undefined, ref)).toMatchObject({ version: '7.0.3', update: '3', build: '20328353' });
+    expect(esxiVersion('VMware ESXi 6.7.0 Update 3 (build 15160138)', undefined, ref)).toMatchObject({ version: '6.7.0', build: '15160138' });
   });
 
   it('shortens FQDNs but never IP-address names', () => {

@@ -118,7 +118,8 @@ export function esxiVersion(cell: string | undefined, buildCell: string | undefi
   if (t === undefined) return undefined;
   const m = /^(?:(VMware ESXi?|ESXi?)\s+)?(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)(?:\s*(?:build[-\s]?|,\s*|\s+)(\d{4,9}))?/i.exec(t);
   if (!m) return undefined;
-  const build = m[3] ?? /^\D*(\d{4,9})\s*$/.exec(text(buildCell) ?? '')?.[1];
+  // The build may follow an update name (`7.0.3 Update 3 build-20328353`, `(build 20328353)`), not only the version.
+  const build = m[3] ?? /\bbuild[-\s:]*(\d{4,9})\b/i.exec(t)?.[1] ?? /^\D*(\d{4,9})\s*$/.exec(text(buildCell) ?? '')?.[1];
   const update = /Update\s+(\d)/i.exec(t)?.[1];
   return {
     product: m[1] ? (/esxi/i.test(m[1]) ? 'VMware ESXi' : 'VMware ESX') : 'VMware ESXi',
