@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCase, parseCase, serializeCase, type CaseFile } from '../../../core/case/index.ts';
 import type { BlobStore } from '../case/web-case-store.ts';
-import { answerCase, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
+import { caseWorkerJob, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
 import { CaseWriter, parseCaseOffThread, type CaseWorker } from './case-client.ts';
 
 class MapBlobs implements BlobStore {
@@ -20,7 +20,7 @@ class MapBlobs implements BlobStore {
 }
 
 /**
- * A worker that answers on a later task with the worker's own code (answerCase), as a real one does; the message
+ * A worker that answers on a later task with the worker's own code (caseWorkerJob), as a real one does; the message
  * goes through structuredClone, as postMessage copies it. Records what it was asked and whether it ended.
  */
 class FakeWorker implements CaseWorker {
@@ -28,19 +28,25 @@ class FakeWorker implements CaseWorker {
   onerror: ((e: unknown) => void) | null = null;
   asked: CaseAsk[] = [];
   terminated = false;
+  /** Replaced by a test to stand for a worker that lost its memory. */
+  job: (ask: CaseAsk) => Promise<CaseAnswer>;
   constructor(
     private readonly fail = false,
     readonly blobs: BlobStore | undefined = undefined,
     /** Answers in the reverse order of the questions (a store waits for IndexedDB, a serialize does not). */
     private readonly reverse = false,
-  ) {}
+  ) {
+    this.job = caseWorkerJob(() => blobs);
+  }
   postMessage(message: CaseAsk): void {
     const copy = structuredClone(message);
     this.asked.push(copy);
     const delay = this.reverse ? 10 - this.asked.length : 0;
+    // The job starts as the message arrives (in order), its answer comes later.
+    const answer = this.fail ? undefined : this.job(copy);
     setTimeout(() => {
-      if (this.fail) this.onerror?.(new Event('error'));
-      else void answerCase(copy, this.blobs).then((data) => this.onmessage?.({ data } as MessageEvent<CaseAnswer>));
+      if (!answer) this.onerror?.(new Event('error'));
+      else void answer.then((data) => this.onmessage?.({ data } as MessageEvent<CaseAnswer>));
     }, delay);
   }
   terminate(): void {
@@ -90,7 +96,7 @@ describe('CaseWriter', () => {
     const file = bigCase('after the paste');
     const written = await writer.serialize(file);
     expect(w.asked).toHaveLength(1);
-    expect(w.asked[0]).toMatchObject({ kind: 'serialize', file });
+    expect(w.asked[0]).toMatchObject({ kind: 'serialize', texts: [{ index: 0, ref: 1, text: file.evidence[0]!.text }] });
     expect(written).toBe(serializeCase(file));
     const read = parseCase(written);
     expect(read.ok && read.case.evidence[0]!.text).toBe(file.evidence[0]!.text);
@@ -111,6 +117,42 @@ describe('CaseWriter', () => {
     expect(w.terminated).toBe(false);
     expect([a, b, c].map((t) => parseCase(t!)).map((r) => r.ok && r.case.notes)).toEqual(['one', 'two', 'three']);
     expect(new Set(w.asked.map((x) => x.seq)).size).toBe(3);
+  });
+
+  it('copies a big text to the worker once: later saves of the case name it by ref, and still write it whole', async () => {
+    const workerBlobs = new MapBlobs();
+    const w = new FakeWorker(false, workerBlobs);
+    const writer = new CaseWriter({ start: () => w });
+    const first = bigCase('first');
+    const log = first.evidence[0]!.text;
+    await writer.store('case-0001', first, 64 * 1024 * 1024);
+    // The notes change; the case holds the very same log string.
+    const second = { ...first, notes: 'second' };
+    await writer.store('case-0001', second, 64 * 1024 * 1024);
+    expect(w.asked.map((a) => a.kind !== 'parse' && a.texts)).toEqual([[{ index: 0, ref: 1, text: log }], [{ index: 0, ref: 1 }]]);
+    // What crosses to the worker the second time holds no copy of the log.
+    expect(JSON.stringify(w.asked[1]).length).toBeLessThan(2000);
+    expect(workerBlobs.map.get('case-0001')).toBe(serializeCase(second));
+
+    // Another log in its place goes over in full; two items with one text go over once.
+    const other = `${log.slice(0, -2)}!\n`;
+    const third = { ...second, evidence: [...second.evidence, { ...second.evidence[0]!, id: 'attachment-2', text: other }, { ...second.evidence[0]!, id: 'attachment-3', text: other }] };
+    await writer.store('case-0001', third, 64 * 1024 * 1024);
+    expect(w.asked[2]!.kind !== 'parse' && w.asked[2]!.texts).toEqual([{ index: 0, ref: 1 }, { index: 1, ref: 2, text: other }, { index: 2, ref: 2 }]);
+    expect(workerBlobs.map.get('case-0001')).toBe(serializeCase(third));
+  });
+
+  it('sends the case again in full when the worker no longer holds a text it names', async () => {
+    const workerBlobs = new MapBlobs();
+    const w = new FakeWorker(false, workerBlobs);
+    const writer = new CaseWriter({ start: () => w });
+    const file = bigCase('one');
+    await writer.store('case-0001', file, 64 * 1024 * 1024);
+    w.job = caseWorkerJob(() => workerBlobs);
+    const again = { ...file, notes: 'two' };
+    expect(await writer.store('case-0001', again, 64 * 1024 * 1024)).toBe(serializeCase(again).length);
+    expect(w.asked.map((a) => a.kind !== 'parse' && a.texts?.map((t) => t.text !== undefined))).toEqual([[true], [false], [true]]);
+    expect(workerBlobs.map.get('case-0001')).toBe(serializeCase(again));
   });
 
   it('stores the case in IndexedDB from the worker and answers with its length only; the text restores the case', async () => {

@@ -4,14 +4,16 @@
  * - parseCaseOffThread reads a case file in a worker of its own (started for the one file, ended with its answer:
  *   opening a case is rare, and a worker per file leaves no stale answer to drop).
  * - CaseWriter keeps one worker for the autosaves of big cases: it stringifies them (Electron sends the text over
- *   its bridge) or stringifies and stores them in IndexedDB (web), so the UI thread only copies the case over.
+ *   its bridge) or stringifies and stores them in IndexedDB (web), so the UI thread only copies the case over,
+ *   and each big text (a paste, an attached log) only once: the worker keeps it for the next save (TextRef).
  *
  * Where no Worker can be started, or it fails to load, the same work runs inline (answerCase), so the app still
  * opens and saves cases, only without the guarantee of a free UI thread.
  */
 import { serializeCase, type CaseFile, type ParseCaseResult } from '../../../core/case/index.ts';
 import type { BlobStore } from '../case/web-case-store.ts';
-import { answerCase, storeCase, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
+import { TOKEN_TEXT_CHARS } from '../case/autosave-key.ts';
+import { answerCase, storeCase, type CaseAnswer, type CaseAsk, type TextRef } from './case-protocol.ts';
 
 /** A case whose text is about this long or shorter is written inline: a round trip to the worker buys nothing. */
 export const OFF_THREAD_CHARS = 1_000_000;
@@ -57,7 +59,13 @@ export function parseCaseOffThread(text: string, name: string, start: () => Case
   });
 }
 
+/** An ask as the page made it (every text in place: what runs inline if the worker goes) and who waits for it. */
 type Job = { readonly ask: CaseAsk; readonly settle: (a: CaseAnswer) => void };
+
+interface Sent {
+  readonly text: string;
+  readonly ref: number;
+}
 
 export interface CaseWriterOptions {
   readonly start?: () => CaseWorker;
@@ -73,6 +81,9 @@ export class CaseWriter {
   #worker: CaseWorker | undefined | null;
   readonly #jobs = new Map<number, Job>();
   #seq = 0;
+  /** The big texts of the last case posted to the worker (it keeps them), and the next ref to give. */
+  #sent: readonly Sent[] = [];
+  #ref = 0;
 
   constructor(options: CaseWriterOptions = {}) {
     this.#start = options.start ?? startWorker;
@@ -140,13 +151,43 @@ export class CaseWriter {
     for (const job of jobs) void this.#inline(job.ask).then(job.settle);
   }
 
+  /**
+   * The ask as posted: each big text out of the case, with its text when the worker does not hold it yet, by ref
+   * when it does (the same string: `===` answers at once for the very object the page keeps).
+   */
+  #pack(ask: CaseAsk): { readonly posted: CaseAsk; readonly sent: readonly Sent[] } {
+    if (ask.kind === 'parse') return { posted: ask, sent: this.#sent };
+    const sent: Sent[] = [];
+    const texts: TextRef[] = [];
+    const evidence = ask.file.evidence.map((e, index) => {
+      if (e.text.length < TOKEN_TEXT_CHARS) return e;
+      const known = this.#sent.find((k) => k.text === e.text) ?? sent.find((k) => k.text === e.text);
+      const ref = known?.ref ?? ++this.#ref;
+      texts.push(known ? { index, ref } : { index, ref, text: e.text });
+      sent.push({ text: e.text, ref });
+      return { ...e, text: '' };
+    });
+    if (texts.length === 0) return { posted: ask, sent: [] };
+    return { posted: { ...ask, file: { ...ask.file, evidence }, texts }, sent };
+  }
+
   #ask(ask: CaseAsk): Promise<CaseAnswer> {
     const w = this.#ensureWorker();
     if (!w) return this.#inline(ask);
     return new Promise<CaseAnswer>((settle) => {
-      this.#jobs.set(ask.seq, { ask, settle });
+      const { posted, sent } = this.#pack(ask);
+      this.#jobs.set(ask.seq, {
+        ask,
+        settle: (a) => {
+          if (a.kind !== 'lost') return settle(a);
+          // The worker lacked a text it was thought to hold: send everything again, once.
+          this.#sent = [];
+          void this.#ask({ ...ask, seq: ++this.#seq }).then(settle);
+        },
+      });
       try {
-        w.postMessage(ask);
+        w.postMessage(posted);
+        this.#sent = sent;
       } catch {
         // Something in the case cannot be cloned: this one save runs inline.
         this.#jobs.delete(ask.seq);

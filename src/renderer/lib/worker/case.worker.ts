@@ -4,8 +4,8 @@
  * huge or hostile `.vpdcase` never freezes the app, and neither does autosaving a case that holds a 50 MB paste.
  * One answer per message, under the message's `seq` (a store answers when IndexedDB has committed it).
  */
-import { indexedDbBlobs, type BlobStore } from '../case/web-case-store.ts';
-import { answerCase, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
+import { indexedDbBlobs } from '../case/web-case-store.ts';
+import { caseWorkerJob, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<CaseAsk>) => void) | null;
@@ -13,10 +13,8 @@ const scope = self as unknown as {
   indexedDB?: IDBFactory;
 };
 
-// Opened on the first store only: a worker started to read one file never touches IndexedDB.
-let blobs: BlobStore | undefined | null = null;
+const job = caseWorkerJob(() => indexedDbBlobs(scope.indexedDB));
 
 scope.onmessage = (e) => {
-  if (e.data.kind === 'store' && blobs === null) blobs = indexedDbBlobs(scope.indexedDB);
-  void answerCase(e.data, blobs ?? undefined).then((answer) => scope.postMessage(answer));
+  void job(e.data).then((answer) => scope.postMessage(answer));
 };
