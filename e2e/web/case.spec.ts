@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { example } from '../pages/app-page.ts';
 import { WizardPage } from '../pages/wizard-page.ts';
 import { expect, test } from '../support/fixtures.ts';
+import { HEAVY_STEP } from '../support/timeouts.ts';
 
 test('typed evidence survives a reload right after the last keystroke and reopens intact', async ({ app, page }) => {
   await app.open();
@@ -32,6 +33,36 @@ test('typed evidence survives a reload right after the last keystroke and reopen
   await expect(page.getByLabel('Migration kind')).toHaveValue('cold');
   await app.idle();
   await expect(app.recognisedHost('esx61')).toBeVisible();
+});
+
+test('a big paste and the note typed after it survive a reload: the case worker stores the case in IndexedDB', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  // 2 MiB: an attachment, and a case over localStorage's share, so the case worker writes and stores it (the
+  // 50 MB paste takes the same path; how long the UI thread is held meanwhile: bench/web-app.ts).
+  const line = '2026-11-25T12:00:00.123Z info hostd[2099421] [Originator@6876 sub=Vimsvc.TaskManager] Task "Completed" : C:\\ha-root-pool\n';
+  const times = Math.ceil((2 * 1024 * 1024) / line.length);
+  await app.pasteEvent('source', { repeat: line, times });
+  await expect(page.getByText(/The paste \(2\.0 MiB\) was added as the attachment "Pasted text 1"/)).toBeVisible();
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveAttribute('data-state', 'saved', { timeout: HEAVY_STEP });
+  await app.notes.fill('Ticket 4711: the hostd log the customer sent');
+  await expect(saveState).toHaveAttribute('data-state', 'saved', { timeout: HEAVY_STEP });
+  // Listed as kept in IndexedDB, with the whole text's length (the paste, JSON-escaped, and the rest).
+  const index = await page.evaluate(() => JSON.parse(localStorage.getItem('vpd.cases') ?? '[]') as { where: string; bytes: number }[]);
+  expect(index.map((e) => e.where)).toEqual(['idb']);
+  expect(index[0]!.bytes).toBeGreaterThan(line.length * times);
+
+  await page.reload();
+  await expect(app.recentCases).toHaveCount(1);
+  await app.recentCases.first().click();
+  await expect(app.heading).toHaveText('Paste the evidence');
+  const attached = page.getByRole('list', { name: 'Source host evidence: attached files' });
+  await expect(attached).toContainText('Pasted text 1');
+  await expect(attached).toContainText('2.0 MiB');
+  await expect(app.notes).toHaveValue('Ticket 4711: the hostd log the customer sent');
+  await app.idle();
+  await expect(page.getByRole('alert').filter({ hasText: 'Pasted text 1' })).toContainText('No supported ESXi command output found in Pasted text 1');
 });
 
 test('a wizard walk reopens after a reload at the same question with the same answers and notes', async ({ app, page }) => {

@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { parseCase, serializeCase } from '../../core/case/index.ts';
-import type { Api, AutosaveEntry, OpenedText, RecentCase } from './api/index.ts';
+import type { Api, AutosaveEntry, CaseText, OpenedText, RecentCase } from './api/index.ts';
 import { AppState } from './app-state.svelte.ts';
 
 class MemoryApi implements Api {
   readonly kind = 'web' as const;
-  readonly saved = new Map<string, AutosaveEntry>();
+  readonly saved = new Map<string, CaseText>();
+  /** What each autosave was handed: the case as data, before any host API wrote its text. */
+  readonly entries: AutosaveEntry[] = [];
   writes = 0;
   async openCase(): Promise<OpenedText | null> {
     return null;
@@ -26,8 +28,10 @@ class MemoryApi implements Api {
     return null;
   }
   autosave(entry: AutosaveEntry): Promise<void> {
-    // Synchronous, like the web build's localStorage.
-    this.saved.set(entry.id, entry);
+    // Synchronous, like the web build's localStorage (the host APIs write the text; here serializeCase, as they do).
+    const { id, file } = entry;
+    this.entries.push(entry);
+    this.saved.set(id, { id, text: serializeCase(file), ...(file.title !== undefined ? { title: file.title } : {}), updatedAt: file.updatedAt });
     this.writes++;
     return Promise.resolve();
   }
@@ -103,6 +107,64 @@ describe('autosave of the current case', () => {
     app.autosaver.flushNow();
     const read = parseCase(api.saved.get(app.caseId)!.text);
     expect(read.ok && read.case.evidence[0]!.text).toBe('esxcfg-vmknic -l');
+    stop();
+    app.evidence.dispose();
+  });
+
+  it('hands a big paste to the host API as data (never stringified here), rewrites it only on a change, and reopens with the last edit', async () => {
+    const { app, api, stop } = mounted();
+    app.go('evidence');
+    const log = '2026-11-25T12:00:00.123Z info hostd[2099421] [Originator@6876 sub=Vimsvc.TaskManager] "done"\n'.repeat(12_000);
+    expect(app.evidence.divertLargePaste('source', log)).toBe(true);
+    flushSync();
+    await app.autosaver.flush();
+    expect(api.writes).toBe(1);
+    const entry = api.entries[0]!;
+    // The very string pasted, handed over as it is; the size stretches the autosave's waits for big cases.
+    expect(entry.file.evidence.find((e) => e.name === 'Pasted text 1')!.text).toBe(log);
+    expect(entry.size).toBeGreaterThanOrEqual(log.length);
+
+    // Nothing changed: nothing written. The notes changed: written again, the paste with them.
+    app.autosaver.changed();
+    await app.autosaver.flush();
+    expect(api.writes).toBe(1);
+    app.notes = 'customer says: after the paste';
+    flushSync();
+    await app.autosaver.flush();
+    expect(api.writes).toBe(2);
+
+    // Reopened from the recent list (as after a reload): the paste and the last edit, and no new save until a change.
+    const id = app.caseId;
+    const second = mounted(api);
+    const reopened = second.app;
+    await reopened.openCase(await api.openRecent(id), id);
+    flushSync();
+    expect(reopened.notes).toBe('customer says: after the paste');
+    expect(reopened.evidence.attachments.map((a) => [a.name, a.text === log])).toEqual([['Pasted text 1', true]]);
+    const writes = api.writes;
+    await reopened.autosaver.flush();
+    expect(api.writes).toBe(writes);
+    stop();
+    second.stop();
+    app.evidence.dispose();
+    reopened.evidence.dispose();
+  });
+
+  it('counts another big text of the same length as a change', async () => {
+    const { app, api, stop } = mounted();
+    app.go('evidence');
+    const a = 'a'.repeat(600_000);
+    const b = `${'a'.repeat(599_999)}b`;
+    app.evidence.divertLargePaste('source', a);
+    flushSync();
+    await app.autosaver.flush();
+    app.evidence.remove(app.evidence.attachments[0]!.id);
+    app.evidence.divertLargePaste('source', b);
+    flushSync();
+    await app.autosaver.flush();
+    expect(api.writes).toBe(2);
+    const read = parseCase(api.saved.get(app.caseId)!.text);
+    expect(read.ok && read.case.evidence.map((e) => e.text.endsWith('b'))).toEqual([true]);
     stop();
     app.evidence.dispose();
   });

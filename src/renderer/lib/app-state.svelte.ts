@@ -12,6 +12,7 @@ import type { CaseFile, CaseScreen } from '../../core/case/index.ts';
 import type { Api, OpenedText } from './api/index.ts';
 import { Autosaver } from './case/autosave.ts';
 import type { AutosaveItem } from './case/autosave.ts';
+import { CaseKeys } from './case/autosave-key.ts';
 import { caseFileName, fromCaseFile, isEmptyCase, newCaseId, toCaseFile } from './case/case-content.ts';
 import type { CaseContent } from './case/case-content.ts';
 import { BundleStore } from './bundle/bundles.svelte.ts';
@@ -56,6 +57,7 @@ export class AppState {
   #caseScreen = $state<CaseScreen>('evidence');
   readonly autosaver: Autosaver;
   #failedOnce = false;
+  readonly #keys = new CaseKeys();
 
   /**
    * `esx01 → esx02` once the evidence names the hosts, else the symptom of the flow being walked (derived: changes
@@ -173,21 +175,22 @@ export class AppState {
     return toCaseFile(this.caseContent(), { createdAt: this.createdAt, updatedAt });
   }
 
+  /**
+   * The save of the case as it stands. Nothing is stringified here beyond the small key (big evidence texts stand
+   * in it as tokens): the host API writes the text, in the case worker when the case is big.
+   */
   #autosaveItem(): AutosaveItem | undefined {
     const content = this.caseContent();
     if (isEmptyCase(content, this.wizard?.flow.answers)) return undefined;
     const file = toCaseFile(content, { createdAt: this.createdAt, updatedAt: NO_DATE });
-    const text = serializeCase(file);
+    const { key, size } = this.#keys.of(file);
     const id = this.caseId;
     return {
-      key: `${id}\n${text}`,
-      size: text.length,
+      key: `${id}\n${key}`,
+      size,
       write: () => {
         this.saveState = 'saving';
-        const updatedAt = new Date().toISOString();
-        // serializeCase writes updatedAt once, in the head, before any evidence (whose quotes are escaped).
-        const dated = text.replace(`"updatedAt": "${NO_DATE}"`, `"updatedAt": "${updatedAt}"`);
-        return this.api.autosave({ id, text: dated, ...(file.title !== undefined ? { title: file.title } : {}), updatedAt });
+        return this.api.autosave({ id, file: { ...file, updatedAt: new Date().toISOString() }, size });
       },
     };
   }

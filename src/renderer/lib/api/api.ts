@@ -4,6 +4,7 @@
  * with browser file inputs, downloads, localStorage and (for big cases) IndexedDB.
  */
 import type { AutosavedCase, VpdApi } from '../../../../electron/shared/contract.ts';
+import type { CaseFile } from '../../../core/case/index.ts';
 
 export interface OpenedText {
   readonly name: string;
@@ -13,8 +14,20 @@ export interface OpenedText {
 /** A case on the start screen's recent list (the same shape in both builds). */
 export type RecentCase = AutosavedCase;
 
-/** One autosave: the case file's text, plus what the recent list shows (the web build keeps its own index). */
+/**
+ * One autosave: the case as data, dated, and about how many characters its text will have. The host API writes
+ * the text: inline for a small case (so the web build's synchronous store still lands while the page unloads),
+ * in the case worker for a big one (a 50 MB paste is never stringified on the UI thread).
+ */
 export interface AutosaveEntry {
+  readonly id: string;
+  readonly file: CaseFile;
+  /** At least the length of the case's text (its evidence texts and the rest without escaping). */
+  readonly size: number;
+}
+
+/** A case file's text, plus what the recent list shows (the web build keeps its own index). */
+export interface CaseText {
   readonly id: string;
   readonly text: string;
   readonly title?: string;
@@ -32,8 +45,9 @@ export interface Api {
   print(name: string): Promise<string | null>;
   /**
    * Stores the current case in the app's data (Electron: a file written atomically by main; web: localStorage,
-   * IndexedDB for big cases). Where the store is synchronous the write happens before this returns its promise,
-   * so a save started while the page unloads still lands.
+   * IndexedDB for big cases). A small case is written inline and, where the store is synchronous, before this
+   * returns its promise, so a save started while the page unloads still lands; a big one (`size` over
+   * OFF_THREAD_CHARS) is stringified, and in the web build stored, by the case worker.
    */
   autosave(entry: AutosaveEntry): Promise<void>;
   /** The autosaved cases, newest first. */

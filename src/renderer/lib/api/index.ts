@@ -7,4 +7,4 @@ export function chooseApi(): Api {
   return typeof window !== 'undefined' && window.vpd ? electronApi(window.vpd) : webApi();
 }
 
-export type { Api, AutosaveEntry, OpenedText, RecentCase } from './api.ts';
+export type { Api, AutosaveEntry, CaseText, OpenedText, RecentCase } from './api.ts';

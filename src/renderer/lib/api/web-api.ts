@@ -2,8 +2,10 @@
  * The plain web build's host API: a file input to open, a download link to save and export, the browser's print
  * dialog (with the print style sheet) for PDF, and the autosave store in localStorage / IndexedDB.
  */
-import { indexedDbBlobs, WebCaseStore } from '../case/web-case-store.ts';
-import type { Api, OpenedText } from './api.ts';
+import { serializeCase } from '../../../core/case/index.ts';
+import { indexedDbBlobs, LOCAL_MAX_CHARS, WebCaseStore } from '../case/web-case-store.ts';
+import { CaseWriter } from '../worker/case-client.ts';
+import type { Api, AutosaveEntry, OpenedText } from './api.ts';
 
 function pickFile(accept: string): Promise<File | null> {
   return new Promise((resolve) => {
@@ -38,7 +40,17 @@ function localStorageOrUndefined(): Storage | undefined {
 }
 
 export function webApi(): Api {
-  const store = new WebCaseStore(localStorageOrUndefined(), indexedDbBlobs());
+  const blobs = indexedDbBlobs();
+  const store = new WebCaseStore(localStorageOrUndefined(), blobs);
+  // Started on the first big autosave; stores into the same IndexedDB database as `blobs`.
+  const writer = new CaseWriter({ blobs });
+  const autosave = ({ id, file, size }: AutosaveEntry): Promise<void> => {
+    const meta = { id, ...(file.title !== undefined ? { title: file.title } : {}), updatedAt: file.updatedAt };
+    // Small: written here and now into localStorage, so a save started by pagehide lands before the page is gone.
+    if (size <= LOCAL_MAX_CHARS) return store.save({ ...meta, text: serializeCase(file) });
+    // Big (it goes to IndexedDB, which is asynchronous anyway): stringified and stored by the case worker.
+    return store.saveStored(meta, (maxChars) => writer.store(id, file, maxChars));
+  };
   return {
     kind: 'web',
     async openCase(): Promise<OpenedText | null> {
@@ -58,7 +70,7 @@ export function webApi(): Api {
       window.print();
       return null;
     },
-    autosave: (entry) => store.save(entry),
+    autosave,
     recentCases: () => store.list(),
     openRecent: (id) => store.read(id),
     markRecentFailed: (id, reason) => store.markFailed(id, reason),

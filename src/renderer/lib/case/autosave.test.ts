@@ -200,6 +200,28 @@ describe('Autosaver', () => {
     await h.clock.advance(1000);
     expect(h.written).toHaveLength(2);
   });
+
+  it('saves a very big case at most once per bigMaxWait while changes keep coming', async () => {
+    const h = harness({ quietMs: 250, maxWaitMs: 1000, bigQuietMs: 2000, bigMaxWaitMs: 10_000, bigChars: 10 });
+    h.state.text = 'x'.repeat(20);
+    h.saver.changed();
+    await h.clock.advance(250);
+    expect(h.written).toHaveLength(1);
+    // Typing every 100 ms for 9.5 s: a small case would have been written nine times by now, this one not again.
+    for (let i = 0; i < 95; i++) {
+      h.state.text = `${'x'.repeat(20)}${i}`;
+      h.saver.changed();
+      await h.clock.advance(100);
+    }
+    expect(h.written).toHaveLength(1);
+    for (let i = 95; i < 110; i++) {
+      h.state.text = `${'x'.repeat(20)}${i}`;
+      h.saver.changed();
+      await h.clock.advance(100);
+    }
+    expect(h.written).toHaveLength(2);
+    expect(h.written[1]).toBe(`${'x'.repeat(20)}99`);
+  });
 });
 
 describe('Autosaver callbacks', () => {

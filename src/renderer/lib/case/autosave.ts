@@ -2,9 +2,11 @@
  * Autosave timing, apart from what is saved and where (both injected), so it is unit-tested with fake timers.
  *
  * - Every change restarts a short quiet period (debounce); a change that keeps coming (someone typing without a
- *   pause) is still saved once `maxWaitMs` has passed since the first unsaved change.
- * - The case is built and serialized only when the save runs (`produce`), not per keystroke. A case identical to
- *   the last one saved (same key) is not written again.
+ *   pause) is still saved once `maxWaitMs` has passed since the first unsaved change. Once the last save was big
+ *   (a case holding a 50 MB paste), both stretch (`bigQuietMs`, `bigMaxWaitMs`): each save of it copies the whole
+ *   case to the worker that writes it, and typing into the notes should not rewrite 50 MB every second.
+ * - The case is built and keyed only when the save runs (`produce`), not per keystroke. A case identical to the
+ *   last one saved (same key) is not written again.
  * - Saves never overlap: a change during a save is saved right after it.
  * - `flushNow` writes at once, without waiting for a save in flight: for `pagehide`, where the web build's
  *   synchronous localStorage write must happen before the page is gone.
@@ -15,7 +17,7 @@ export interface AutosaveItem {
   readonly key: string;
   /** Writes it. Where the store is synchronous the write happens before the returned promise is made. */
   write(): Promise<void>;
-  /** Characters written, to stretch the quiet period for very big cases (serializing them takes a moment). */
+  /** About the characters written, to stretch the quiet period for very big cases (writing them takes a moment). */
   readonly size: number;
 }
 
@@ -29,8 +31,9 @@ export interface AutosaveOptions {
   onEmpty?(): void;
   quietMs?: number;
   maxWaitMs?: number;
-  /** Quiet period once the last save was bigger than `bigChars`. */
+  /** Quiet period and longest wait once the last save was bigger than `bigChars`. */
   bigQuietMs?: number;
+  bigMaxWaitMs?: number;
   bigChars?: number;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -50,6 +53,7 @@ export class Autosaver {
       quietMs: 250,
       maxWaitMs: 1000,
       bigQuietMs: 2000,
+      bigMaxWaitMs: 10_000,
       bigChars: 1_000_000,
       now: () => Date.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
@@ -68,8 +72,10 @@ export class Autosaver {
     const now = this.#o.now();
     this.#dirtySince ??= now;
     this.#cancelTimer();
-    const quiet = this.#lastSize > this.#o.bigChars ? this.#o.bigQuietMs : this.#o.quietMs;
-    const wait = Math.max(0, Math.min(quiet, this.#dirtySince + this.#o.maxWaitMs - now));
+    const big = this.#lastSize > this.#o.bigChars;
+    const quiet = big ? this.#o.bigQuietMs : this.#o.quietMs;
+    const maxWait = big ? this.#o.bigMaxWaitMs : this.#o.maxWaitMs;
+    const wait = Math.max(0, Math.min(quiet, this.#dirtySince + maxWait - now));
     this.#timer = this.#o.setTimer(() => {
       this.#timer = undefined;
       void this.flush();

@@ -194,6 +194,50 @@ describe('WebCaseStore never loses the last good copy', () => {
   });
 });
 
+describe('WebCaseStore: big cases stored by the case worker', () => {
+  /** What the case worker does with a store message (storeCase), into the same IndexedDB store. */
+  const worker = (blobs: BlobStore, text: string) => (maxChars: number) =>
+    text.length > maxChars ? Promise.reject(new Error('too big')) : blobs.put('case-0001', text).then(() => text.length);
+
+  it('lists the case once the worker has stored it, reads it back whole, and drops the previous local copy', async () => {
+    const storage = new FakeStorage();
+    const blobs = new FakeBlobs();
+    const store = new WebCaseStore(storage, blobs);
+    await store.save({ id: 'case-0001', text: caseText('small'), title: 'esx01', updatedAt: at(1) });
+    const big = caseText('x'.repeat(LOCAL_MAX_CHARS + 1));
+    let asked = 0;
+    const saving = store.saveStored({ id: 'case-0001', title: 'esx01', updatedAt: at(2) }, (maxChars) => {
+      asked = maxChars;
+      return worker(blobs, big)(maxChars);
+    });
+    // Until the worker answers, the previous save is the one listed and read.
+    expect((await store.read('case-0001')).text).toBe(caseText('small'));
+    await saving;
+    expect(asked).toBe(MAX_AUTOSAVE_CHARS);
+    expect(await store.list()).toEqual([{ id: 'case-0001', title: 'esx01', updatedAt: at(2), bytes: big.length }]);
+    expect(await store.read('case-0001')).toEqual({ name: 'esx01', text: big });
+    expect(storage.getItem(caseKey('case-0001'))).toBeNull();
+    const read = parseCase((await store.read('case-0001')).text);
+    expect(read.ok && read.case.notes.length).toBe(LOCAL_MAX_CHARS + 1);
+  });
+
+  it('keeps the previous save listed and readable when the worker refuses or fails', async () => {
+    const storage = new FakeStorage();
+    const blobs = new FakeBlobs();
+    const store = new WebCaseStore(storage, blobs, { maxCaseChars: LOCAL_MAX_CHARS * 2, maxTotalChars: LOCAL_MAX_CHARS * 8 });
+    await store.save({ id: 'case-0001', text: caseText('small'), updatedAt: at(1) });
+    await expect(store.saveStored({ id: 'case-0001', updatedAt: at(2) }, worker(blobs, caseText('x'.repeat(LOCAL_MAX_CHARS * 3))))).rejects.toThrow('too big');
+    await expect(store.saveStored({ id: 'case-0001', updatedAt: at(3) }, () => Promise.reject(new Error('IndexedDB transaction aborted')))).rejects.toThrow('aborted');
+    expect(await store.list()).toEqual([{ id: 'case-0001', updatedAt: at(1), bytes: caseText('small').length }]);
+    expect((await store.read('case-0001')).text).toBe(caseText('small'));
+  });
+
+  it('says so when the browser has no IndexedDB or no local storage for the page', async () => {
+    await expect(new WebCaseStore(new FakeStorage(), undefined).saveStored({ id: 'case-0001', updatedAt: at(1) }, () => Promise.resolve(1))).rejects.toThrow('too big for this browser');
+    await expect(new WebCaseStore(undefined, new FakeBlobs()).saveStored({ id: 'case-0001', updatedAt: at(1) }, () => Promise.resolve(1))).rejects.toThrow('no local storage');
+  });
+});
+
 describe('WebCaseStore quotas are the store\'s', () => {
   const limits = { maxCaseChars: 2000, maxTotalChars: 5000 };
 

@@ -13,7 +13,7 @@
  * each case to the current format.
  */
 import { MAX_CASE_CHARS, parseCase, serializeCase } from '../../../core/case/index.ts';
-import type { AutosaveEntry, OpenedText, RecentCase } from '../api/api.ts';
+import type { CaseText, OpenedText, RecentCase } from '../api/api.ts';
 import { MAX_REASON_CHARS } from '../../../../electron/shared/contract.ts';
 import { newCaseId } from './case-content.ts';
 
@@ -48,6 +48,14 @@ export const MAX_AUTOSAVE_CHARS = MAX_CASE_CHARS;
 export const MAX_TOTAL_CHARS = 4 * MAX_AUTOSAVE_CHARS;
 
 const mib = (chars: number): string => (chars < 1048576 ? `${Math.ceil(chars / 1024)} KiB` : `${(chars / 1048576).toFixed(chars < 10 * 1048576 ? 1 : 0)} MiB`);
+
+/** Why a case is not autosaved (the same sentence whether the page or the case worker finds it too big). */
+export function tooLargeForAutosave(chars: number, maxChars: number): string {
+  return `the case is ${mib(chars)}, more than the ${mib(maxChars)} an autosave holds`;
+}
+
+/** What the recent list keeps of a case, without its text (a case stored by the case worker). */
+export type CaseMeta = Omit<CaseText, 'text'>;
 
 function isEntry(v: unknown): v is IndexEntry {
   const e = v as Partial<IndexEntry> | null;
@@ -107,9 +115,9 @@ export class WebCaseStore {
     else void this.blobs?.delete(e.id).catch(() => undefined);
   }
 
-  #record(e: AutosaveEntry, where: IndexEntry['where']): void {
+  #record(e: CaseMeta, chars: number, where: IndexEntry['where']): void {
     // A new save of the case is a case that opened: no failure mark is carried over.
-    const entry: IndexEntry = { id: e.id, ...(e.title !== undefined ? { title: e.title } : {}), updatedAt: e.updatedAt, bytes: e.text.length, where };
+    const entry: IndexEntry = { id: e.id, ...(e.title !== undefined ? { title: e.title } : {}), updatedAt: e.updatedAt, bytes: chars, where };
     this.#writeIndex([entry, ...this.#index().filter((x) => x.id !== e.id)]);
   }
 
@@ -118,11 +126,9 @@ export class WebCaseStore {
    * a bigger one goes to IndexedDB and is listed once it is stored there. Either way the previous save of the case
    * is dropped only after the new one is confirmed and listed: a failed save leaves it intact.
    */
-  save(e: AutosaveEntry): Promise<void> {
+  save(e: CaseText): Promise<void> {
     if (!this.storage) return Promise.reject(new Error('this browser keeps no local storage for this page'));
-    if (e.text.length > this.limits.maxCaseChars) {
-      return Promise.reject(new Error(`the case is ${mib(e.text.length)}, more than the ${mib(this.limits.maxCaseChars)} an autosave holds`));
-    }
+    if (e.text.length > this.limits.maxCaseChars) return Promise.reject(new Error(tooLargeForAutosave(e.text.length, this.limits.maxCaseChars)));
     const storage = this.storage;
     const before = this.#index().find((x) => x.id === e.id);
     if (e.text.length <= LOCAL_MAX_CHARS) {
@@ -136,7 +142,7 @@ export class WebCaseStore {
       }
       if (stored) {
         try {
-          this.#record(e, 'local');
+          this.#record(e, e.text.length, 'local');
         } catch (err) {
           return Promise.reject(err instanceof Error ? err : new Error(String(err)));
         }
@@ -149,7 +155,24 @@ export class WebCaseStore {
     // put resolves once the transaction is complete (indexedDbBlobs): only then is the new copy listed and the
     // old local one dropped.
     return blobs.put(e.id, e.text).then(() => {
-      this.#record(e, 'idb');
+      this.#record(e, e.text.length, 'idb');
+      if (before?.where === 'local') storage.removeItem(caseKey(e.id));
+    });
+  }
+
+  /**
+   * Saves a big case whose text someone else writes into this store's IndexedDB (the case worker: the page never
+   * holds the text). `put` gets the store's limit per case, must refuse a bigger case without writing, and resolves
+   * with the characters written once the IndexedDB transaction is complete; only then is the case listed and its
+   * previous local copy dropped. A failed or refused put leaves the previous save listed and intact.
+   */
+  saveStored(e: CaseMeta, put: (maxChars: number) => Promise<number>): Promise<void> {
+    const storage = this.storage;
+    if (!storage) return Promise.reject(new Error('this browser keeps no local storage for this page'));
+    if (!this.blobs) return Promise.reject(new Error("the case is too big for this browser's local storage"));
+    const before = this.#index().find((x) => x.id === e.id);
+    return put(this.limits.maxCaseChars).then((chars) => {
+      this.#record(e, chars, 'idb');
       if (before?.where === 'local') storage.removeItem(caseKey(e.id));
     });
   }

@@ -1,24 +1,51 @@
 /**
  * Runs `evaluate` in the analysis worker, latest request wins. Falls back to running inline where no Worker can be
- * started (a locked-down browser), so the app still works, only less smoothly on huge pastes.
+ * started (a locked-down browser), so the app still works, only less smoothly on huge pastes. An attached file's
+ * text is copied to the worker once (protocol.ts: packAsk, HeldTexts).
  */
 import type { EngineOutcome, EngineRequest } from '../evidence/engine.ts';
-import type { WorkerAnswer, WorkerAsk } from './protocol.ts';
+import { packAsk, type WorkerAnswer, type WorkerAsk } from './protocol.ts';
+
+/** The part of a Worker used here (tests pass a fake). */
+export interface AnalysisWorker {
+  onmessage: ((e: MessageEvent<WorkerAnswer>) => void) | null;
+  onerror: ((e: unknown) => void) | null;
+  postMessage(message: WorkerAsk): void;
+  terminate(): void;
+}
+
+function startWorker(): AnalysisWorker {
+  return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' }) as unknown as AnalysisWorker;
+}
 
 export class AnalysisClient {
-  #worker: Worker | undefined;
+  #worker: AnalysisWorker | undefined;
+  /** The keyed texts the worker holds (from the last ask posted). */
+  #held: ReadonlyMap<string, string> = new Map();
   #failed = false;
   #next = 1;
   #pending = new Map<number, { request: EngineRequest; resolve: (o: EngineOutcome) => void }>();
 
-  #start(): Worker | undefined {
+  readonly #startWorker: () => AnalysisWorker;
+
+  constructor(start: () => AnalysisWorker = startWorker) {
+    this.#startWorker = start;
+  }
+
+  #start(): AnalysisWorker | undefined {
     if (this.#worker || this.#failed) return this.#worker;
     try {
-      const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'analysis' });
+      const w = this.#startWorker();
       w.onmessage = (e: MessageEvent<WorkerAnswer>) => {
         const done = this.#pending.get(e.data.id);
         this.#pending.delete(e.data.id);
-        done?.resolve(e.data.outcome);
+        if (!done) return;
+        if ('outcome' in e.data) done.resolve(e.data.outcome);
+        else {
+          // It lacked a text it was thought to hold: ask again with every text.
+          this.#held = new Map();
+          void this.evaluate(done.request).then(done.resolve);
+        }
       };
       w.onerror = () => {
         // A worker that cannot load (CSP, missing file) must not leave requests hanging: answer them inline.
@@ -42,8 +69,9 @@ export class AnalysisClient {
     const id = this.#next++;
     return new Promise((resolve) => {
       this.#pending.set(id, { request, resolve });
-      const ask: WorkerAsk = { id, request };
-      worker.postMessage(ask);
+      const packed = packAsk(id, request, this.#held);
+      worker.postMessage(packed.ask);
+      this.#held = packed.held;
     });
   }
 
