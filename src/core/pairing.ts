@@ -34,7 +34,8 @@ export function pairHosts(input: PairingInput): Pairing {
   const src = input.source;
   const dst = input.dest ?? [];
   const imported = input.imported ?? [];
-  const all = [...src, ...dst, ...imported];
+  // A host given on both sides is one host (the caller keeps one model per name).
+  const all = [...new Set([...src, ...dst, ...imported])];
   if (all.length === 0) return { ok: false, error: 'no host found in the evidence' };
   const notes: string[] = [];
 
