@@ -158,7 +158,13 @@ describe('the picks', () => {
   it('drops a remembered pick that names no host any more, and says so', () => {
     const set = ok(evidenceSet({ texts: two, source: 'esx09', picks: 'ignore' }));
     expect([set.source.name, set.dest?.name]).toEqual(['esx01', 'esx02']);
-    expect(set.notes[0]).toBe('esx09, chosen as the source, is not in the evidence now: the source is chosen as if none had been picked.');
+    expect(set.notes[0]).toBe('esx09, chosen as the source, is no longer in the evidence: esx01 is analysed as the source instead.');
+  });
+
+  it('says the destination is an assumed peer when a remembered destination is gone and no other host is left', () => {
+    const set = ok(evidenceSet({ texts: [text('source', 'a.txt', ex('bind0-6.7/esx-a.txt'))], dest: 'esx32', picks: 'ignore' }));
+    expect(set.dest).toBeUndefined();
+    expect(set.notes).toEqual(['esx32, chosen as the destination, is no longer in the evidence: the destination is assumed to be a peer like the source.']);
   });
 
   it('lets a remembered destination pick give way when it names the picked source', () => {

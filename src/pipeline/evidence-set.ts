@@ -234,16 +234,17 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
   };
   const shown = { ...(readings.source ? { source: readings.source } : {}), ...(readings.dest ? { dest: readings.dest } : {}) };
   const firstFile = (side: Side) => input.texts.find((t) => t.side === side)?.file;
-  // The file a text host was first read from: its first block naming it, or the text whose placeholder it bears.
-  const fileOf = (model: HostModel, side: Side): string => {
-    const name = model.name.toLowerCase();
-    return (
-      readings[side]?.blocks.find((b) => b.host?.toLowerCase() === name)?.file ??
-      input.texts.find((t) => t.side === side && t.defaultHost === model.name)?.file ??
-      firstFile(side) ??
-      side
-    );
-  };
+  // The file a text host was first read from: its first block naming it, or the text whose placeholder it bears
+  // (one pass over the blocks: a paste of thousands of hosts has tens of thousands of them).
+  const firstBlockFile = { source: new Map<string, string>(), dest: new Map<string, string>() };
+  for (const side of ['source', 'dest'] as const) {
+    for (const b of readings[side]?.blocks ?? []) {
+      const name = b.host?.toLowerCase();
+      if (name !== undefined && !firstBlockFile[side].has(name)) firstBlockFile[side].set(name, b.file);
+    }
+  }
+  const fileOf = (model: HostModel, side: Side): string =>
+    firstBlockFile[side].get(model.name.toLowerCase()) ?? input.texts.find((t) => t.side === side && t.defaultHost === model.name)?.file ?? firstFile(side) ?? side;
 
   const given: Given[] = [];
   for (const side of ['source', 'dest'] as const) {
@@ -262,13 +263,13 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
     return { ok: false, problems, error: 'no host found in the evidence', readings: shown, hosts, warnings };
   }
 
-  const notes: string[] = [];
+  const stale: { role: 'source' | 'destination'; name: string }[] = [];
   const pick = (role: 'source' | 'destination', name: string | undefined): string | undefined | { error: string } => {
     if (name === undefined) return undefined;
     const found = findHost(hosts, name);
     if (found) return found.model.name;
     if (input.picks === 'ignore') {
-      notes.push(`${name}, chosen as the ${role}, is not in the evidence now: the ${role} is chosen as if none had been picked.`);
+      stale.push({ role, name });
       return undefined;
     }
     return { error: `no host named ${name} in the evidence (found: ${nameList(hosts.map((h) => h.model.name))})` };
@@ -290,7 +291,13 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
   });
   if (!paired.ok) return { ok: false, problems, error: paired.error, readings: shown, hosts, warnings };
   const { source, dest } = paired;
-  notes.push(...paired.notes);
+  const notes = [
+    ...stale.map(({ role, name }) => {
+      const instead = role === 'source' ? `${source.name} is analysed as the source instead` : dest ? `${dest.name} is analysed as the destination instead` : 'the destination is assumed to be a peer like the source';
+      return `${name}, chosen as the ${role}, is no longer in the evidence: ${instead}.`;
+    }),
+    ...paired.notes,
+  ];
 
   // The analysed modelled hosts bring their readers' warnings and their logs' past migrations.
   const pair = dest ? [source, dest] : [source];

@@ -143,7 +143,7 @@ describe('evaluate with imported hosts (support bundles, the Scan view)', () => 
     const o = evaluate({ inputs: [], imported: [imported(esx01, 'a'), imported(esx02, 'b')], source: 'esx09' });
     if (o.kind !== 'analysed') throw new Error(o.kind);
     expect([o.source, o.dest]).toEqual(['esx01', 'esx02']);
-    expect(o.notes[0]).toBe('esx09, chosen as the source, is not in the evidence now: the source is chosen as if none had been picked.');
+    expect(o.notes[0]).toBe('esx09, chosen as the source, is no longer in the evidence: esx01 is analysed as the source instead.');
   });
 
   it('puts pasted hosts first: a paste is the source, an imported host the destination', () => {
