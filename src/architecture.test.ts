@@ -74,6 +74,6 @@ describe('layering', () => {
 
   it('the checks above see the real import statements (guard against a broken matcher)', () => {
     expect(imports('src/core/analyze.ts')).toContain('./analysis/vmotion-path.ts');
-    expect(imports('src/cli/evidence-files.ts')).toContain('node:path');
+    expect(imports('src/cli/read-input.ts')).toContain('node:fs/promises');
   });
 });

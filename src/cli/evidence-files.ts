@@ -3,7 +3,6 @@
  * (or standard input) into what the evidence pipeline takes (src/pipeline/evidence-set.ts), which reads, pairs and
  * analyses them as the app does. Support bundles (by their first bytes, or a folder) come modelled, for their side.
  */
-import { basename, extname } from 'node:path';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { EvidenceSetInput, EvidenceText, ModelledHost, Side } from '../pipeline/evidence-set.ts';
 import { placeholderHost } from '../pipeline/evidence-set.ts';
@@ -15,7 +14,7 @@ import { readEvidenceFile } from './read-input.ts';
 export class EvidenceFileError extends Error {}
 
 function defaultHostOf(file: string): string {
-  return file === '-' ? 'stdin-host' : placeholderHost(basename(file, extname(file)) || file);
+  return file === '-' ? 'stdin-host' : placeholderHost(file);
 }
 
 /** Reads the files of both sides; throws EvidenceFileError for a file that cannot be read at all. */
