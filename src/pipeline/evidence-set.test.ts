@@ -111,11 +111,14 @@ describe('a host given more than once', () => {
       ['esx02', ['source', 'dest']],
     ]);
     expect([set.source.name, set.dest?.name]).toEqual(['esx01', 'esx02']);
-    expect(set.notes).toEqual([]);
-    expect(messages(set)).toContain('esx01 is in the evidence 2 times (in session.txt, esx02.txt); the copy from session.txt, given first, is analysed.');
+    expect(set.notes).toEqual([
+      'esx01 is in the evidence 2 times (in session.txt, esx02.txt); the copy from session.txt, given first, is analysed.',
+      'esx02 is in the evidence 2 times (in session.txt, esx02.txt); the copy from session.txt, given first, is analysed.',
+    ]);
+    expect(set.analysis.warnings).toContainEqual({ file: 'session.txt', line: 1, message: set.notes[0] });
   });
 
-  it('in many bundles is one host: the first copy is analysed, one warning with the count, its other copies\' logs ignored', () => {
+  it('in many bundles is one host: the first copy is analysed, one note with the count, its other copies\' logs ignored', () => {
     const logged = (id: string): ObservedMigration => ({
       host: 'esx21', traffic: 'vmotion', id, direction: 'outgoing', encrypted: 'yes', outcome: 'no-failure-logged',
       sourceAddresses: ['10.0.0.21'], destAddresses: ['10.0.0.22'],
@@ -124,8 +127,8 @@ describe('a host given more than once', () => {
     const copies = Array.from({ length: 30 }, (_, i) => modelled('esx21', 21, { file: 'export.zip', side: 'source', observed: [logged(String(i))] }));
     const set = ok(evidenceSet({ texts: [], modelled: [...copies, modelled('esx22', 22, { side: 'dest' })] }));
     expect(set.hosts.map((h) => h.model.name)).toEqual(['esx21', 'esx22']);
-    expect(messages(set).filter((m) => m.includes('times'))).toEqual(['esx21 is 30 times in export.zip; the first copy is analysed.']);
-    expect(set.notes).toEqual([]);
+    expect(set.notes).toEqual(['esx21 is 30 times in export.zip; the first copy is analysed.']);
+    expect(messages(set).filter((m) => m.includes('times'))).toEqual(set.notes);
     expect(set.analysis.observed?.map((o) => o.id)).toEqual(['0']);
   });
 

@@ -10,15 +10,15 @@
  * - Hosts keep the order they were given: source texts, source modelled hosts, destination texts, destination
  *   modelled hosts, then modelled hosts given for no side (the app's bundles and Scan hosts).
  * - A host is one host however often it is given: a name seen again (any case, on any side, in another bundle) is
- *   not a second host. The first copy given is analysed and one warning per name says so; the host still counts
+ *   not a second host. The first copy given is analysed and one note per name says so; the host still counts
  *   as given on each side it appeared on. A placeholder name (no prompt named the host) that collides with another
  *   host's name is numbered instead (`esx-2`), since two unnamed pastes are not known to be one host.
  * - The pair: core/pairing.ts. A pick that names no host is refused (`refuse`: a typed option) or, for remembered
  *   screen state (`ignore`), dropped with a note; the notes are also the analysis's warnings, so every report
  *   carries them.
  * - What reaches the analysis: the texts' parse warnings, the reading-level warnings (a bundle's problems), the
- *   repeated-host warnings, the pairing notes, and the warnings and logged migrations of the modelled hosts that
- *   are analysed (not of those left out).
+ *   notes (repeated hosts, picks, pairing), and the warnings and logged migrations of the modelled hosts that are
+ *   analysed (not of those left out).
  * Pure: no file system, no DOM; it never throws for bad input (a problem or an error sentence instead).
  */
 import { analyze } from '../core/analyze.ts';
@@ -118,7 +118,7 @@ export type EvidenceSet =
       readonly hosts: readonly EvidenceHost[];
       readonly source: HostModel;
       readonly dest?: HostModel;
-      /** Why the pair is what it is (also among the analysis's warnings). */
+      /** Which hosts are analysed and why: repeated hosts, picks that are gone, the pairing (also among the analysis's warnings). */
       readonly notes: readonly string[];
       /** What was read and what could not be (the analysis's warnings without the notes). */
       readonly warnings: readonly ParseWarning[];
@@ -258,7 +258,7 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
   });
   const distinct = distinctHosts(given);
   const hosts = distinct.hosts.map((h) => h.host);
-  const warnings: ParseWarning[] = [...(readings.source?.warnings ?? []), ...(readings.dest?.warnings ?? []), ...(input.warnings ?? []), ...distinct.warnings];
+  const warnings: ParseWarning[] = [...(readings.source?.warnings ?? []), ...(readings.dest?.warnings ?? []), ...(input.warnings ?? [])];
   if (hosts.length === 0) {
     return { ok: false, problems, error: 'no host found in the evidence', readings: shown, hosts, warnings };
   }
@@ -277,7 +277,7 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
   const sourceName = pick('source', input.source);
   let destName = pick('destination', input.dest);
   const pickError = [sourceName, destName].find((p): p is { error: string } => typeof p === 'object');
-  if (pickError) return { ok: false, problems, error: pickError.error, readings: shown, hosts, warnings };
+  if (pickError) return { ok: false, problems, error: pickError.error, readings: shown, hosts, warnings: [...warnings, ...distinct.warnings] };
   // Remembered screen state may hold the same host in both pickers for a moment: the later pick gives way.
   if (input.picks === 'ignore' && destName !== undefined && destName === sourceName) destName = undefined;
 
@@ -289,9 +289,10 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
     ...(typeof sourceName === 'string' ? { sourceName } : {}),
     ...(typeof destName === 'string' ? { destName } : {}),
   });
-  if (!paired.ok) return { ok: false, problems, error: paired.error, readings: shown, hosts, warnings };
+  if (!paired.ok) return { ok: false, problems, error: paired.error, readings: shown, hosts, warnings: [...warnings, ...distinct.warnings] };
   const { source, dest } = paired;
   const notes = [
+    ...distinct.warnings.map((w) => w.message),
     ...stale.map(({ role, name }) => {
       const instead = role === 'source' ? `${source.name} is analysed as the source instead` : dest ? `${dest.name} is analysed as the destination instead` : 'the destination is assumed to be a peer like the source';
       return `${name}, chosen as the ${role}, is no longer in the evidence: ${instead}.`;
@@ -308,7 +309,8 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
   const base = {
     source,
     ...(dest ? { dest } : {}),
-    warnings: [...all, ...notes.map((message) => ({ file: noteFile, line: 1, message }))],
+    // The repeated-host notes name the file of the copy analysed; the pairing notes, the source's first file.
+    warnings: [...all, ...distinct.warnings, ...notes.slice(distinct.warnings.length).map((message) => ({ file: noteFile, line: 1, message }))],
     ...(observed.length > 0 ? { observed } : {}),
   };
   const analysis = analyze({ ...base, ...(input.migration !== undefined ? { migration: input.migration } : {}), ...(input.answers ? { answers: input.answers } : {}) });

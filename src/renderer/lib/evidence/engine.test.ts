@@ -136,7 +136,7 @@ describe('evaluate with imported hosts (support bundles, the Scan view)', () => 
     if (o.kind !== 'analysed') throw new Error(o.kind);
     expect(o.hosts.map((h) => [h.name, h.side])).toEqual([['esx02', 'source'], ['esx01', 'imported']]);
     expect([o.source, o.dest]).toEqual(['esx02', 'esx01']);
-    expect(o.warnings.map((w) => w.message)).toContain('esx02 is in the evidence 2 times (in source paste, export.zip); the copy from source paste, given first, is analysed.');
+    expect(o.notes).toContain('esx02 is in the evidence 2 times (in source paste, export.zip); the copy from source paste, given first, is analysed.');
   });
 
   it('drops a picked host that is no longer in the evidence, and says so', () => {
