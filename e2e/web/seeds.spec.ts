@@ -63,3 +63,15 @@ test('two hosts in one paste are paired source → destination, and the pairing 
   await app.analyse();
   await expect(app.verdict).toContainText(/vMotion leaves esx02 by/);
 });
+
+test('the same host pasted on both sides is one host, and a note says which copy is analysed', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.paste('source', example('bind0-6.7/esx-a.txt'));
+  await app.paste('dest', example('bind0-6.7/esx-a.txt'));
+  await app.idle();
+  await expect(page.getByText('esx31 is in the evidence 2 times (in source paste, destination paste); the copy from source paste, given first, is analysed.')).toBeVisible();
+  await expect(app.recognisedHost('esx31')).toHaveCount(1);
+  await app.analyse();
+  await expect(app.verdict).toContainText(/vMotion leaves esx31 by vmk0/);
+});
