@@ -5,7 +5,7 @@
  */
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { EvidenceSetInput, EvidenceText, ModelledHost, Side } from '../pipeline/evidence-set.ts';
-import { placeholderHost } from '../pipeline/evidence-set.ts';
+import { placeholderHost } from '../pipeline/placeholder.ts';
 import { loadBundles } from './bundle-command.ts';
 import type { Io } from './main.ts';
 import { readEvidenceFile } from './read-input.ts';

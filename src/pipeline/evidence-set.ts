@@ -32,6 +32,8 @@ import { nameList } from '../core/sentence.ts';
 import { loadEvidence } from '../parsers/index.ts';
 import type { LoadErrorCode, LoadResult } from '../parsers/index.ts';
 
+export { placeholderHost } from './placeholder.ts';
+
 export type Side = 'source' | 'dest';
 
 export interface EvidenceText {
@@ -127,11 +129,6 @@ export type EvidenceSet =
       readonly factsAnalysis?: AnalysisResult;
     };
 
-/** The host name for a text without a prompt naming one: its file name without folder and extension. */
-export function placeholderHost(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return base.trim() || 'host';
-}
 
 function loadOne(input: EvidenceText, cache: LoadCache | undefined): SingleLoad {
   const cached = input.key !== undefined ? cache?.get(input.key) : undefined;

@@ -18,4 +18,4 @@ export function formatSize(bytes: number): string {
 }
 
 /** The host name for a paste without a prompt naming one: the pipeline's rule, as the CLI names its files' hosts. */
-export { placeholderHost } from '../../../pipeline/evidence-set.ts';
+export { placeholderHost } from '../../../pipeline/placeholder.ts';
