@@ -170,6 +170,12 @@ describe('the picks', () => {
     expect(set.notes).toEqual(['esx32, chosen as the destination, is no longer in the evidence: the destination is assumed to be a peer like the source.']);
   });
 
+  it('analyses the source against an assumed peer when no destination is chosen, naming the host left out', () => {
+    const set = ok(evidenceSet({ texts: two, source: 'esx02', dest: null }));
+    expect([set.source.name, set.dest]).toEqual(['esx02', undefined]);
+    expect(set.notes).toEqual(['Not analysed: esx01 (it is in the evidence too; choose it as source or destination to analyse it).']);
+  });
+
   it('lets a remembered destination pick give way when it names the picked source', () => {
     const set = ok(evidenceSet({ texts: two, source: 'esx02', dest: 'esx02', picks: 'ignore' }));
     expect([set.source.name, set.dest?.name]).toEqual(['esx02', 'esx01']);

@@ -70,9 +70,9 @@ export interface EvidenceSetInput {
   readonly modelled?: readonly ModelledHost[];
   /** Warnings about the reading as a whole (a bundle's problems): always reach the analysis. */
   readonly warnings?: readonly ParseWarning[];
-  /** Picks: a full host name or the short name. */
+  /** Picks: a full host name or the short name; a `null` destination: none, the peer is assumed like the source. */
   readonly source?: string;
-  readonly dest?: string;
+  readonly dest?: string | null;
   /** What a pick naming no host does: `refuse` (an error, for a typed option) or `ignore` (a note; the default pair). */
   readonly picks?: 'refuse' | 'ignore';
   /** The analysed kind; absent → the answered kind, else live (core/analyze.ts). */
@@ -272,8 +272,8 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
     return { error: `no host named ${name} in the evidence (found: ${nameList(hosts.map((h) => h.model.name))})` };
   };
   const sourceName = pick('source', input.source);
-  let destName = pick('destination', input.dest);
-  const pickError = [sourceName, destName].find((p): p is { error: string } => typeof p === 'object');
+  let destName = input.dest === null ? null : pick('destination', input.dest);
+  const pickError = [sourceName, destName].find((p): p is { error: string } => p !== null && typeof p === 'object');
   if (pickError) return { ok: false, problems, error: pickError.error, readings: shown, hosts, warnings: [...warnings, ...distinct.warnings] };
   // Remembered screen state may hold the same host in both pickers for a moment: the later pick gives way.
   if (input.picks === 'ignore' && destName !== undefined && destName === sourceName) destName = undefined;
@@ -284,7 +284,7 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
     dest: on('dest'),
     imported: hosts.filter((h) => h.sides.length === 0).map((h) => h.model),
     ...(typeof sourceName === 'string' ? { sourceName } : {}),
-    ...(typeof destName === 'string' ? { destName } : {}),
+    ...(typeof destName === 'string' || destName === null ? { destName } : {}),
   });
   if (!paired.ok) return { ok: false, problems, error: paired.error, readings: shown, hosts, warnings: [...warnings, ...distinct.warnings] };
   const { source, dest } = paired;

@@ -49,6 +49,10 @@ describe('evaluate (the renderer engine)', () => {
     const swapped = evaluate({ inputs: [src(text)], migration: 'live', source: 'esx02' });
     if (swapped.kind !== 'analysed') throw new Error(swapped.kind);
     expect([swapped.source, swapped.dest]).toEqual(['esx02', 'esx01']);
+    // "(assumed peer)" in the destination picker: no destination host although the paste holds another.
+    const alone = evaluate({ inputs: [src(text)], migration: 'live', dest: '' });
+    if (alone.kind !== 'analysed') throw new Error(alone.kind);
+    expect([alone.source, alone.dest, alone.models.length]).toEqual(['esx01', undefined, 1]);
   });
 
   it('analyses destination-only evidence as the source and says so', () => {

@@ -23,7 +23,7 @@ export interface EngineRequest {
   readonly imported?: readonly ImportedHost[];
   /** The kind a person chose (or the wizard's answer named); absent → the default, live. */
   readonly migration?: MigrationKind;
-  /** Host names the user picked; absent → the default pairing. */
+  /** Host names the user picked; absent → the default pairing; a destination of `''`: none, an assumed peer. */
   readonly source?: string;
   readonly dest?: string;
   /** The wizard's answers that are evidence (measurement, BindToVmknic value, migration kind): flows/facts.ts wizardAnswers. */
@@ -163,7 +163,7 @@ export function evaluate(req: EngineRequest, cache?: LoadCache): EngineOutcome {
         // A pick is remembered screen state: one that names no host any more gives way to the default pair.
         picks: 'ignore',
         ...(req.source !== undefined ? { source: req.source } : {}),
-        ...(req.dest !== undefined ? { dest: req.dest } : {}),
+        ...(req.dest !== undefined ? { dest: req.dest === '' ? null : req.dest } : {}),
         ...(req.migration !== undefined ? { migration: req.migration } : {}),
         ...(req.answers ? { answers: req.answers } : {}),
         ...(req.factsMigration !== undefined ? { factsMigration: req.factsMigration } : {}),
