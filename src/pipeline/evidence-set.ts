@@ -299,7 +299,7 @@ export function evidenceSet(input: EvidenceSetInput, cache?: LoadCache): Evidenc
 
   // The analysed modelled hosts bring their readers' warnings and their logs' past migrations.
   const pair = dest ? [source, dest] : [source];
-  const analysedModelled = hosts.filter((h) => pair.includes(h.model) && 'modelled' in h.from).map((h) => modelled[(h.from as { modelled: number }).modelled]!);
+  const analysedModelled = hosts.flatMap((h) => (pair.includes(h.model) && 'modelled' in h.from ? [modelled[h.from.modelled]!] : []));
   const all = [...warnings, ...analysedModelled.flatMap((m) => m.warnings)];
   const noteFile = firstFile('source') ?? distinct.hosts.find((h) => h.host.model === source)?.file ?? 'evidence';
   const observed = analysedModelled.flatMap((m) => m.observed);
