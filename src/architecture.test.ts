@@ -1,9 +1,10 @@
 /**
  * The layering rules of the project, checked on the sources themselves:
- * - src/core and src/parsers are pure TypeScript (no Node, Electron, Svelte or DOM), so the same code runs in the
- *   renderer, a worker, the CLI and tests;
- * - dependencies point one way: core imports nothing of parsers, cli, renderer, flows or electron; parsers import
- *   only core; nothing in core/parsers/cli imports the renderer or electron.
+ * - src/core, src/parsers and src/pipeline are pure TypeScript (no Node, Electron, Svelte or DOM), so the same code
+ *   runs in the renderer, a worker, the CLI and tests;
+ * - dependencies point one way: core imports nothing of parsers, pipeline, cli, renderer, flows or electron; parsers
+ *   import only core; the pipeline (evidence in, analysis out, for the CLI and the app) imports only core and
+ *   parsers; nothing in core/parsers/cli imports the renderer or electron.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -30,7 +31,7 @@ function imports(file: string): string[] {
 const FORBIDDEN_PURE = /^(node:|fs$|path$|os$|child_process$|electron|svelte)/;
 
 describe('layering', () => {
-  for (const layer of ['src/core', 'src/parsers']) {
+  for (const layer of ['src/core', 'src/parsers', 'src/pipeline']) {
     it(`${layer} imports no Node, Electron, Svelte or DOM code`, () => {
       const offenders: string[] = [];
       for (const file of sources(layer)) {
@@ -44,10 +45,10 @@ describe('layering', () => {
     });
   }
 
-  it('core imports nothing from parsers, cli, renderer, flows or electron', () => {
+  it('core imports nothing from parsers, pipeline, cli, renderer, flows or electron', () => {
     const offenders = sources('src/core').flatMap((f) =>
       imports(f)
-        .filter((s) => /(^|\/)(parsers|cli|renderer|electron)\//.test(s) || /(^|\.\.\/)+flows\//.test(s))
+        .filter((s) => /(^|\/)(parsers|pipeline|cli|renderer|electron)\//.test(s) || /(^|\.\.\/)+flows\//.test(s))
         .map((s) => `${relative('.', f)} imports ${s}`),
     );
     expect(offenders).toEqual([]);
@@ -62,8 +63,17 @@ describe('layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('the pipeline imports only core, parsers and itself', () => {
+    const offenders = sources('src/pipeline').flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && !/^\.\/|^\.\.\/(core|parsers)\//.test(s))
+        .map((s) => `${relative('.', f)} imports ${s}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the checks above see the real import statements (guard against a broken matcher)', () => {
     expect(imports('src/core/analyze.ts')).toContain('./analysis/vmotion-path.ts');
-    expect(imports('src/cli/main.ts')).toContain('node:path');
+    expect(imports('src/cli/read-input.ts')).toContain('node:fs/promises');
   });
 });

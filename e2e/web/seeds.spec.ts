@@ -52,7 +52,7 @@ for (const seed of SEEDS) {
   });
 }
 
-test('two hosts in one paste are paired source → destination, and the pairing can be changed', async ({ app, page }) => {
+test('two hosts in one paste are paired source → destination, and the pairing can be changed (also to an assumed peer)', async ({ app, page }) => {
   await app.open();
   await app.startWithEvidence();
   await app.paste('source', example('messy/two-hosts-one-paste.txt'));
@@ -60,6 +60,23 @@ test('two hosts in one paste are paired source → destination, and the pairing 
   await expect(page.getByText(/holds more than one host: esx01 is analysed as the source and esx02 as the destination/)).toBeVisible();
   await page.getByLabel('Source host', { exact: true }).selectOption('esx02');
   await app.idle();
+  // "(assumed peer)": no destination host although the paste holds another; the one left out is named.
+  await page.getByLabel('Destination host', { exact: true }).selectOption({ label: '(assumed peer)' });
+  await app.idle();
+  await expect(page.getByText(/^Not analysed: esx01 /)).toBeVisible();
+  await expect(page.getByLabel('Destination host', { exact: true })).toHaveValue('');
   await app.analyse();
   await expect(app.verdict).toContainText(/vMotion leaves esx02 by/);
+});
+
+test('the same host pasted on both sides is one host, and a note says which copy is analysed', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.paste('source', example('bind0-6.7/esx-a.txt'));
+  await app.paste('dest', example('bind0-6.7/esx-a.txt'));
+  await app.idle();
+  await expect(page.getByText('esx31 is in the evidence 2 times (in source paste, destination paste); the copy from source paste, given first, is analysed.')).toBeVisible();
+  await expect(app.recognisedHost('esx31')).toHaveCount(1);
+  await app.analyse();
+  await expect(app.verdict).toContainText(/vMotion leaves esx31 by vmk0/);
 });

@@ -5,7 +5,6 @@
  * Exit codes: 0 at least one host read, 2 nothing readable (or bad usage).
  */
 import { versionLabel } from '../core/present/version.ts';
-import type { AnalysisResult } from '../core/analyze.ts';
 import type { ParseWarning } from '../core/model/evidence.ts';
 import type { HostModel } from '../core/model/host.ts';
 import type { ObservedMigration } from '../core/observed.ts';
@@ -108,10 +107,11 @@ function observedLine(m: ObservedMigration): string {
 // ---------------------------------------------------------------------------------------------------------------
 
 export interface BundleSide {
-  readonly hosts: HostModel[];
+  /** Each analysable host with its logs' past migrations and its reader's warnings (the pipeline's ModelledHost). */
+  readonly hosts: { readonly model: HostModel; readonly file: string; readonly observed: readonly ObservedMigration[]; readonly warnings: readonly ParseWarning[] }[];
+  /** The bundles' own problems (not about one host). */
   readonly warnings: ParseWarning[];
-  readonly observed: ObservedMigration[];
-  /** The files that are not bundles (pasted text): for loadEvidence. */
+  /** The files that are not bundles (pasted text): for the text reader. */
   readonly rest: string[];
   /** One sentence per bundle that yielded no host. */
   readonly errors: string[];
@@ -119,7 +119,7 @@ export interface BundleSide {
 
 /** Reads the bundles among `files` (by magic bytes or as folders); leaves the other files to the text reader. */
 export async function loadBundles(files: readonly string[]): Promise<BundleSide> {
-  const side: BundleSide = { hosts: [], warnings: [], observed: [], rest: [], errors: [] };
+  const side: BundleSide = { hosts: [], warnings: [], rest: [], errors: [] };
   for (const file of files) {
     const kind = await bundleKindOf(file);
     if (kind === undefined) {
@@ -133,11 +133,7 @@ export async function loadBundles(files: readonly string[]): Promise<BundleSide>
       side.errors.push(`${file}: no host output the analysis reads was found in this bundle${why ? ` (${why})` : ''}. Run \`path-doctor bundle ${file}\` to see what it holds.`);
       continue;
     }
-    for (const h of hosts) {
-      side.hosts.push(h.model);
-      side.warnings.push(...h.warnings);
-      side.observed.push(...h.observed);
-    }
+    for (const h of hosts) side.hosts.push({ model: h.model, file, observed: h.observed, warnings: h.warnings });
     side.warnings.push(...reading.problems.map((p) => problemWarning(p)));
   }
   return side;
@@ -146,4 +142,3 @@ export async function loadBundles(files: readonly string[]): Promise<BundleSide>
 function problemWarning(p: BundleProblem): ParseWarning {
   return { file: p.member, line: 1, message: p.message };
 }
-

@@ -164,6 +164,17 @@ describe('path-doctor walk', () => {
     expect(json.evidence.hosts.map((h: string) => h.split('.')[0])).toEqual(['esx01', 'esx02']);
   });
 
+  it('pairs like analyze: --source-host and --dest-host pick the hosts, and the notes are the same', async () => {
+    const paste = `${EX}messy/two-hosts-one-paste.txt`;
+    const walk = JSON.parse((await run(['walk', 'vmotion-fails', '--source', paste, '--source-host', 'esx02', '--format', 'json'])).out);
+    expect(walk.evidence.hosts.map((h: string) => h.split('.')[0])).toEqual(['esx02', 'esx01']);
+    const analyze = JSON.parse((await run(['analyze', '--source', paste, '--source-host', 'esx02', '--format', 'json'])).out);
+    expect(analyze.warnings.map((w: { message: string }) => w.message)).toEqual(expect.arrayContaining(walk.evidence.notes));
+    expect(walk.evidence.notes[0]).toMatch(/esx02 is analysed as the source and esx01 as the destination/);
+    const unknown = await run(['walk', 'vmotion-fails', '--source', paste, '--dest-host', 'esx09']);
+    expect([unknown.code, unknown.err]).toEqual([2, 'path-doctor: no host named esx09 in the evidence (found: esx01, esx02)\n']);
+  });
+
   describe('bad input: exit code 2 and one clear sentence', () => {
     const cases: [string, string[], RegExp][] = [
       ['an unknown flow', ['walk', 'nope'], /unknown flow "nope": choose one of vmotion-on-management/],

@@ -2,22 +2,19 @@
  * `path-doctor flows` and `path-doctor walk`: the wizard's decision trees without a UI.
  *
  *   path-doctor flows [--format json|text]
- *   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
+ *   path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--source-host NAME]
+ *                    [--dest-host NAME] [--format json|text]
  *
- * `walk` runs the core on the evidence (as a `snapshots` migration, flows/facts.ts), answers from it what it can,
+ * `walk` reads and pairs the evidence as `analyze` and the app do (src/pipeline/evidence-set.ts), reads the flows'
+ * facts from it (as a `snapshots` migration, flows/facts.ts), answers from it what it can,
  * takes `--answer`s for the rest, and prints the outcome or the first question left open.
  * Exit codes: 0 outcome without a blocker/high finding (or an escalation), 1 diagnosis with a blocker/high finding,
  * 2 bad input or usage, 3 a question is unanswered (so a support script can ask it and call again).
  */
-import { basename, extname } from 'node:path';
-import { analyze, type AnalysisResult } from '../core/analyze.ts';
+import type { AnalysisResult } from '../core/analyze.ts';
 import { FINDINGS, type FindingId } from '../core/findings/catalog.ts';
-import type { HostModel } from '../core/model/host.ts';
 import { REMEDIATIONS, type RemediationId } from '../core/remediation/catalog.ts';
-import type { ObservedMigration } from '../core/observed.ts';
-import { loadEvidence } from '../parsers/index.ts';
-import { loadBundles } from './bundle-command.ts';
-import { pairHosts } from '../core/pairing.ts';
+import { evidenceSet } from '../pipeline/evidence-set.ts';
 import { collectorCommand } from '../parsers/collector.ts';
 import { EVIDENCE_MIGRATION, factsFromAnalysis, wizardAnswers, type EvidenceFacts } from '../../flows/facts.ts';
 import { flowStats } from '../../flows/graph.ts';
@@ -25,9 +22,9 @@ import { FLOWS, flowById, type FlowDefinition } from '../../flows/index.ts';
 import type { Answers } from '../../flows/path-doctor.machine.ts';
 import { answerValues, isQuestionKey, QUESTION_KEYS, type QuestionKey } from '../../flows/texts/questions.ts';
 import { walkFlow, type WalkResult } from '../../flows/walk.ts';
-import { choice, many, type ParsedArgs, UsageError } from './args.ts';
+import { choice, many, one, type ParsedArgs, UsageError } from './args.ts';
+import { EvidenceFileError, readEvidenceFiles } from './evidence-files.ts';
 import type { Io } from './main.ts';
-import { readEvidenceFile } from './read-input.ts';
 
 export const EXIT_PENDING = 3;
 
@@ -85,30 +82,8 @@ function parseAnswers(raw: readonly string[], flow: FlowDefinition): Answers {
   return answers;
 }
 
-function placeholderName(file: string): string {
-  if (file === '-') return 'stdin-host';
-  return basename(file, extname(file)) || 'host';
-}
-
-/** Hosts of one side: pasted sessions and support bundles alike (bundles by their first bytes, as `analyze`). */
-async function loadHosts(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; observed: ObservedMigration[] }> {
-  const bundles = await loadBundles(files);
-  if (bundles.errors.length > 0) throw new WalkInputError(bundles.errors[0]!);
-  const inputs: { file: string; text: string; defaultHost: string }[] = [];
-  for (const file of bundles.rest) {
-    const read = await readEvidenceFile(file, io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>));
-    if (!read.ok) throw new WalkInputError(read.message);
-    inputs.push({ file: read.file, text: read.text, defaultHost: placeholderName(file) });
-  }
-  if (inputs.length === 0) return { hosts: [...bundles.hosts], observed: [...bundles.observed] };
-  const loaded = loadEvidence(inputs);
-  if (!loaded.ok) throw new WalkInputError(loaded.error.message);
-  return { hosts: [...bundles.hosts, ...loaded.hosts], observed: [...bundles.observed] };
-}
-
-
-/** The evidence as the wizard's facts: source (and destination) hosts analysed like `analyze` would pair them. */
-async function evidenceOf(args: ParsedArgs, io: Io, answers: Readonly<Record<string, string>>): Promise<{ facts: EvidenceFacts; result: AnalysisResult; notes: readonly string[] } | undefined> {
+/** The evidence as the wizard's facts: read, paired and analysed by the pipeline `analyze` and the app use. */
+async function evidenceOf(args: ParsedArgs, io: Io, answers: Readonly<Record<string, string>>): Promise<Evidence | undefined> {
   const sourceFiles = many(args, 'source');
   const destFiles = many(args, 'dest');
   if (sourceFiles.length === 0) {
@@ -116,18 +91,28 @@ async function evidenceOf(args: ParsedArgs, io: Io, answers: Readonly<Record<str
     return undefined;
   }
   if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-  const srcLoad = await loadHosts(sourceFiles, io);
-  const dstLoad = destFiles.length > 0 ? await loadHosts(destFiles, io) : undefined;
-  const pair = pairHosts({ source: srcLoad.hosts, ...(dstLoad ? { dest: dstLoad.hosts } : {}) });
-  if (!pair.ok) throw new WalkInputError(pair.error);
-  const { source, dest } = pair;
-  const observed = [...srcLoad.observed, ...(dstLoad?.observed ?? [])];
-  const given = wizardAnswers(answers);
+  let files;
+  try {
+    files = await readEvidenceFiles({ source: sourceFiles, dest: destFiles }, io);
+  } catch (e) {
+    if (e instanceof EvidenceFileError) throw new WalkInputError(e.message);
+    throw e;
+  }
+  const sourceName = one(args, 'source-host');
+  const destName = one(args, 'dest-host');
   // The flows read facts of every traffic class (the kind in which all of them flow); what is shown and reported is
   // the analysis of the kind the engineer answered (live when not answered), with every answer as evidence.
-  const facts = factsFromAnalysis(analyze({ source, ...(dest ? { dest } : {}), migration: EVIDENCE_MIGRATION, answers: { ...given, migration: undefined }, observed }));
-  const result = analyze({ source, ...(dest ? { dest } : {}), answers: given, observed });
-  return { facts, result, notes: pair.notes };
+  const set = evidenceSet({
+    ...files,
+    picks: 'refuse',
+    ...(sourceName !== undefined ? { source: sourceName } : {}),
+    ...(destName !== undefined ? { dest: destName } : {}),
+    answers: wizardAnswers(answers),
+    factsMigration: EVIDENCE_MIGRATION,
+  });
+  if (set.problems.length > 0) throw new WalkInputError(set.problems[0]!.message);
+  if (!set.ok) throw new WalkInputError(set.error);
+  return { facts: factsFromAnalysis(set.factsAnalysis ?? set.analysis), result: set.analysis, notes: set.notes };
 }
 
 /** Like `analyze`: 1 when the diagnosis names a blocker or high finding (at the severity the analysis gave it). */
@@ -216,7 +201,7 @@ function walkText(flow: FlowDefinition, walk: WalkResult, evidence: Evidence | u
 }
 
 export async function runWalk(args: ParsedArgs, io: Io): Promise<number> {
-  allowOnly(args, 'walk', ['answer', 'source', 'dest', 'format']);
+  allowOnly(args, 'walk', ['answer', 'source', 'dest', 'source-host', 'dest-host', 'format']);
   const format = choice(args, 'format', ['text', 'json'] as const, 'text');
   const [flowId, extra] = args.positionals;
   if (flowId === undefined) throw new UsageError(`walk needs a FLOW: one of ${FLOWS.map((f) => f.id).join(', ')}`);

@@ -4,22 +4,15 @@
  *                       [--format text|json|markdown|svg|html] [--source-host NAME] [--dest-host NAME] [--trace]
  * Exit codes: 0 no blocker/high finding, 1 at least one, 2 bad input or usage.
  */
-import { basename, extname } from 'node:path';
-import { analyze } from '../core/analyze.ts';
-import { pairHosts } from '../core/pairing.ts';
-import type { ParseWarning } from '../core/model/evidence.ts';
-import type { HostModel } from '../core/model/host.ts';
 import { renderText } from '../core/render/text.ts';
 import { MIGRATION_KINDS } from '../core/result.ts';
-import { loadEvidence } from '../parsers/index.ts';
+import { evidenceSet } from '../pipeline/evidence-set.ts';
 import { choice, many, one, parseArgs, UsageError } from './args.ts';
-import { readEvidenceFile } from './read-input.ts';
+import { EvidenceFileError, readEvidenceFiles } from './evidence-files.ts';
 import { reportTime, toolVersion } from './report-meta.ts';
 // The bundle reader, the flows (xstate), the knowledge base, the xlsx reader and the report renderers are loaded
 // by the command or format that needs them (dynamic import: a chunk of their own in the build, tools/build-cli.mjs),
 // so `--help` or `analyze` of a paste start as fast as Node does.
-import { loadBundles } from './bundle-command.ts';
-import type { ObservedMigration } from '../core/observed.ts';
 import { capSentence } from '../core/sentence.ts';
 
 export interface Io {
@@ -39,7 +32,8 @@ const USAGE = `usage:
   path-doctor analyze --source FILE... [--dest FILE...] [--migration live|snapshots|non-shared|cold]
                       [--format text|json|markdown|svg|html] [--source-host NAME] [--dest-host NAME] [--trace]
   path-doctor flows [--format json|text]
-  path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--format json|text]
+  path-doctor walk FLOW [--answer KEY=VALUE ...] [--source FILE...] [--dest FILE...] [--source-host NAME]
+                   [--dest-host NAME] [--format json|text]
   path-doctor explain [ID|TEXT...] [--format text|markdown]   (ID: article, finding, R1-R10, question; no ID lists all)
   path-doctor bundle FILE [--format text|json]   (hosts, recognised outputs, what is missing, past migrations)
   path-doctor scan FILE... [--format text|json|csv|markdown] [--migration live|snapshots|non-shared|cold] [--compact]
@@ -53,49 +47,25 @@ const USAGE = `usage:
 
 class InputError extends Error {}
 
-function placeholderName(file: string): string {
-  if (file === '-') return 'stdin-host';
-  const base = basename(file, extname(file));
-  return base || 'host';
-}
-
-async function loadSide(files: readonly string[], io: Io): Promise<{ hosts: HostModel[]; warnings: ParseWarning[]; observed: ObservedMigration[] }> {
-  // Support bundles (.tgz, vCenter .zip, unpacked folders; by magic bytes) are read by bundle-command.ts.
-  const bundles = await loadBundles(files);
-  if (bundles.errors.length > 0) throw new InputError(bundles.errors[0]!);
-  if (bundles.rest.length === 0) return bundles;
-  const inputs: { file: string; text: string; defaultHost: string }[] = [];
-  for (const file of bundles.rest) {
-    const read = await readEvidenceFile(file, io.stdin ?? (process.stdin as AsyncIterable<Uint8Array>));
-    if (!read.ok) throw new InputError(read.message);
-    inputs.push({ file: read.file, text: read.text, defaultHost: placeholderName(file) });
-  }
-  const loaded = loadEvidence(inputs);
-  if (!loaded.ok) throw new InputError(loaded.error.message);
-  return { hosts: [...bundles.hosts, ...loaded.hosts], warnings: [...bundles.warnings, ...loaded.warnings], observed: bundles.observed };
-}
-
-
 async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<number> {
   const sourceFiles = many(args, 'source');
   if (sourceFiles.length === 0) throw new UsageError('analyze needs --source FILE');
   const format = choice(args, 'format', ['text', 'json', 'markdown', 'svg', 'html'] as const, 'text');
-  const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
+  // Absent, the analysis says the kind is the default (live) rather than chosen.
+  const migration = args.options.has('migration') ? choice(args, 'migration', MIGRATION_KINDS, 'live') : undefined;
   const destFiles = many(args, 'dest');
   if ([...sourceFiles, ...destFiles].filter((f) => f === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 
-  const src = await loadSide(sourceFiles, io);
-  const dst = destFiles.length > 0 ? await loadSide(destFiles, io) : undefined;
-  const warnings: ParseWarning[] = [...src.warnings, ...(dst?.warnings ?? [])];
-
+  // Reading, pairing, warnings and the analysis: the pipeline the app uses too (src/pipeline/evidence-set.ts).
+  const files = await readEvidenceFiles({ source: sourceFiles, dest: destFiles }, io);
   const sourceName = one(args, 'source-host');
   const destName = one(args, 'dest-host');
-  const pair = pairHosts({ source: src.hosts, ...(dst ? { dest: dst.hosts } : {}), ...(sourceName !== undefined ? { sourceName } : {}), ...(destName !== undefined ? { destName } : {}) });
-  if (!pair.ok) throw new InputError(pair.error);
-  const { source, dest } = pair;
-  for (const message of pair.notes) warnings.push({ file: sourceFiles[0]!, line: 1, message });
+  const set = evidenceSet({ ...files, picks: 'refuse', ...(sourceName !== undefined ? { source: sourceName } : {}), ...(destName !== undefined ? { dest: destName } : {}), ...(migration ? { migration } : {}) });
+  // A file given by name that cannot be read is bad input, even when the others could be analysed.
+  if (set.problems.length > 0) throw new InputError(set.problems[0]!.message);
+  if (!set.ok) throw new InputError(set.error);
+  const { source, dest, analysis: result } = set;
 
-  const result = analyze({ source, ...(dest ? { dest } : {}), migration, warnings, observed: [...src.observed, ...(dst?.observed ?? [])] });
   if (format === 'json') io.stdout(JSON.stringify(result, null, 2) + '\n');
   else if (format === 'markdown') io.stdout((await import('../core/render/markdown.ts')).renderMarkdown(result));
   // The picture and the report show each vmknic's uplinks, which only the host models carry.
@@ -115,7 +85,7 @@ async function runAnalyze(args: ReturnType<typeof parseArgs>, io: Io): Promise<n
 const OPTIONS_OF: Readonly<Record<string, readonly string[]>> = {
   analyze: ['source', 'dest', 'migration', 'format', 'source-host', 'dest-host', 'trace'],
   flows: ['format'],
-  walk: ['answer', 'source', 'dest', 'format'],
+  walk: ['answer', 'source', 'dest', 'source-host', 'dest-host', 'format'],
   bundle: ['format'],
   explain: ['format'],
   scan: ['format', 'migration', 'compact'],
@@ -166,7 +136,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`path-doctor: ${capSentence(e.message)}\n${USAGE}`);
       return EXIT_BAD_INPUT;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof EvidenceFileError) {
       // One sentence however big the input: a list of hosts or file names is cut, saying how much was left out.
       io.stderr(`path-doctor: ${capSentence(e.message)}\n`);
       return EXIT_BAD_INPUT;

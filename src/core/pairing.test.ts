@@ -27,6 +27,13 @@ describe('pairing source and destination', () => {
   it('takes an imported host as the destination after the pasted ones', () => {
     expect(pairHosts({ source: [a], imported: [c] })).toMatchObject({ ok: true, source: a, dest: c });
   });
+  it('leaves the destination out when told to (an assumed peer), naming the hosts not analysed', () => {
+    const p = pairHosts({ source: [a], dest: [b], destName: null });
+    expect(p).toEqual({ ok: true, source: a, notes: ['Not analysed: esx02.lab.local (it is in the evidence too; choose it as source or destination to analyse it).'] });
+  });
+  it('counts a host given on both sides once', () => {
+    expect(pairHosts({ source: [a, b], dest: [b] })).toEqual({ ok: true, source: a, dest: b, notes: [] });
+  });
   it('refuses an unknown pick and the same host on both sides with a sentence', () => {
     expect(pairHosts({ source: [a], sourceName: 'esx09' })).toEqual({ ok: false, error: 'no host named esx09 in the evidence (found: esx01.lab.local)' });
     expect(pairHosts({ source: [a, b], sourceName: 'esx01', destName: 'esx01.lab.local' })).toEqual({ ok: false, error: 'source and destination are the same host (esx01.lab.local)' });

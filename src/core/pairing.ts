@@ -14,7 +14,8 @@ export interface PairingInput {
   readonly imported?: readonly HostModel[];
   /** The user's picks (`--source-host`, `--dest-host`, the app's pickers): a full name or the short name. */
   readonly sourceName?: string;
-  readonly destName?: string;
+  /** `null`: no destination host, the peer is assumed like the source (the app's "(assumed peer)" choice). */
+  readonly destName?: string | null;
 }
 
 export type Pairing =
@@ -34,7 +35,8 @@ export function pairHosts(input: PairingInput): Pairing {
   const src = input.source;
   const dst = input.dest ?? [];
   const imported = input.imported ?? [];
-  const all = [...src, ...dst, ...imported];
+  // A host given on both sides is one host (the caller keeps one model per name).
+  const all = [...new Set([...src, ...dst, ...imported])];
   if (all.length === 0) return { ok: false, error: 'no host found in the evidence' };
   const notes: string[] = [];
 
@@ -44,7 +46,7 @@ export function pairHosts(input: PairingInput): Pairing {
     if (!source) return { ok: false, error: `no host named ${input.sourceName} in the evidence (found: ${list(all)})` };
   }
   let dest: HostModel | undefined;
-  if (input.destName !== undefined) {
+  if (input.destName !== undefined && input.destName !== null) {
     dest = named(all, input.destName);
     if (!dest) return { ok: false, error: `no host named ${input.destName} in the evidence (found: ${list(all)})` };
   }

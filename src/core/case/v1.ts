@@ -10,7 +10,7 @@
  *       "sourceText": "…", "destText": "…",                              (the two paste boxes)
  *       "attachments": [{ "name": "esx01.txt", "side": "source" | "dest", "text": "…" }],
  *       "migration": "live" | "snapshots" | "non-shared" | "cold",
- *       "pickedSource": "esx01", "pickedDest": "esx02"                   (optional: hosts chosen in a paste)
+ *       "pickedSource": "esx01", "pickedDest": "esx02"                   (optional: hosts chosen; "" an assumed peer)
  *     }
  *   }
  *

@@ -49,6 +49,10 @@ describe('evaluate (the renderer engine)', () => {
     const swapped = evaluate({ inputs: [src(text)], migration: 'live', source: 'esx02' });
     if (swapped.kind !== 'analysed') throw new Error(swapped.kind);
     expect([swapped.source, swapped.dest]).toEqual(['esx02', 'esx01']);
+    // "(assumed peer)" in the destination picker: no destination host although the paste holds another.
+    const alone = evaluate({ inputs: [src(text)], migration: 'live', dest: '' });
+    if (alone.kind !== 'analysed') throw new Error(alone.kind);
+    expect([alone.source, alone.dest, alone.models.length]).toEqual(['esx01', undefined, 1]);
   });
 
   it('analyses destination-only evidence as the source and says so', () => {
@@ -128,6 +132,22 @@ describe('evaluate with imported hosts (support bundles, the Scan view)', () => 
     if (o.kind !== 'analysed') throw new Error(o.kind);
     expect(o.analysis.observed ?? []).toEqual([]);
     expect(o.analysis.findings.map((f) => f.id)).not.toContain('OBSERVED_VMOTION_ON_MANAGEMENT');
+  });
+
+  it('takes a host pasted and also imported as one host, and says which copy is analysed', () => {
+    const pasted = `[root@esx02:~] esxcfg-vmknic -l\nInterface  Port Group/DVPort/Opaque Network        IP Family IP Address                              Netmask         Broadcast       MAC Address       MTU     TSO MSS   Enabled Type                NetStack            \nvmk0       Management Network                      IPv4      10.0.0.12                               255.255.255.0   10.0.0.255      3c:fd:fe:a1:2b:40 1500    65535     true    STATIC              defaultTcpipStack   \n`;
+    const o = evaluate({ inputs: [src(pasted)], imported: [imported(esx01, 'a'), imported(esx02, 'b')] });
+    if (o.kind !== 'analysed') throw new Error(o.kind);
+    expect(o.hosts.map((h) => [h.name, h.side])).toEqual([['esx02', 'source'], ['esx01', 'imported']]);
+    expect([o.source, o.dest]).toEqual(['esx02', 'esx01']);
+    expect(o.notes).toContain('esx02 is in the evidence 2 times (in source paste, export.zip); the copy from source paste, given first, is analysed.');
+  });
+
+  it('drops a picked host that is no longer in the evidence, and says so', () => {
+    const o = evaluate({ inputs: [], imported: [imported(esx01, 'a'), imported(esx02, 'b')], source: 'esx09' });
+    if (o.kind !== 'analysed') throw new Error(o.kind);
+    expect([o.source, o.dest]).toEqual(['esx01', 'esx02']);
+    expect(o.notes[0]).toBe('esx09, chosen as the source, is no longer in the evidence: esx01 is analysed as the source instead.');
   });
 
   it('puts pasted hosts first: a paste is the source, an imported host the destination', () => {

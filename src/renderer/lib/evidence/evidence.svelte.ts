@@ -50,6 +50,7 @@ export class EvidenceStore {
   /** While a walk uses the evidence: the kind its facts are read from (flows/facts.ts EVIDENCE_MIGRATION). */
   factsMigration = $state<MigrationKind | undefined>(undefined);
   pickedSource = $state<string | undefined>(undefined);
+  /** `''`: the "(assumed peer)" choice, no destination host even when the evidence holds another. */
   pickedDest = $state<string | undefined>(undefined);
   outcome = $state.raw<EngineOutcome>({ kind: 'empty', problems: [] });
   busy = $state(false);

@@ -17,8 +17,5 @@ export function formatSize(bytes: number): string {
   return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
 }
 
-/** The host name for a paste without a prompt naming one: the file name without its extension. */
-export function placeholderHost(file: string): string {
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  return base.trim() || 'host';
-}
+/** The host name for a paste without a prompt naming one: the pipeline's rule, as the CLI names its files' hosts. */
+export { placeholderHost } from '../../../pipeline/placeholder.ts';
