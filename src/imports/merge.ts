@@ -182,22 +182,15 @@ function show(v: unknown): string {
   return String(v);
 }
 
-const VMKNIC_FIELDS = [
-  ['portGroup', 'port group'],
-  ['dvPort', 'DVPort'],
-  ['ipv4', 'IPv4 address'],
-  ['netmask', 'netmask'],
-  ['mac', 'MAC'],
-  ['mtu', 'MTU'],
-  ['netstack', 'TCP/IP stack'],
-  ['enabled', 'enabled flag'],
-  ['addressType', 'address type'],
-  ['gateway', 'gateway'],
-  ['vswitch', 'switch'],
-] as const;
+type NicDraft = Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] };
 
+/**
+ * Merges the vmknics of a host's parts. Each field is read and written by name, in a fixed order (also the order
+ * fields are added to the merged object): a loop over a list of field names made every read and write a
+ * megamorphic keyed access, the largest cost of the merge at 5,000 hosts.
+ */
 function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmknic[] {
-  const out = new Map<string, { nic: Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] }; origin: Record<string, string> }>();
+  const out = new Map<string, { nic: NicDraft; origin: Record<string, string> }>();
   for (const part of parts) {
     for (const v of part.facts.vmknics) {
       const key = v.name.toLowerCase();
@@ -206,32 +199,48 @@ function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmkn
         cur = { nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
         out.set(key, cur);
       }
-      const nic = cur.nic;
+      const { nic, origin } = cur;
       const line = v.evidence[v.evidence.length - 1]?.line ?? part.facts.evidence.line;
-      const facts = v as unknown as Record<string, unknown>;
-      for (const [field, label] of VMKNIC_FIELDS) {
-        const value = facts[field];
-        if (value === undefined) continue;
-        nic[field] = m.take(cur.origin, field, nic[field], value, part, label, line, key);
-      }
+      // The label names the fact in a conflict warning.
+      const put = (field: string, value: unknown, label: string) => {
+        if (value === undefined) return;
+        const had = nic[field];
+        if (had === undefined) {
+          origin[field] = part.file;
+          nic[field] = value;
+        } else m.take(origin, field, had, value, part, label, line, key);
+      };
+      put('portGroup', v.portGroup, 'port group');
+      put('dvPort', v.dvPort, 'DVPort');
+      put('ipv4', v.ipv4, 'IPv4 address');
+      put('netmask', v.netmask, 'netmask');
+      put('mac', v.mac, 'MAC');
+      put('mtu', v.mtu, 'MTU');
+      put('netstack', v.netstack, 'TCP/IP stack');
+      put('enabled', v.enabled, 'enabled flag');
+      put('addressType', v.addressType, 'address type');
+      put('gateway', v.gateway, 'gateway');
+      put('vswitch', v.vswitch, 'switch');
       if (v.tags !== undefined) {
         const had = nic.tags;
-        nic.tags = m.take(cur.origin, 'tags', had, v.tags, part, 'service tags', line, key);
+        nic.tags = m.take(origin, 'tags', had, v.tags, part, 'service tags', line, key);
         if (had === undefined && v.tagSource) nic['tagSource'] = v.tagSource;
         note(prov, 'tags', part.file);
       }
       if (nic.ipv6.length === 0 && v.ipv6) nic.ipv6 = [...v.ipv6];
-      nic.evidence.push(...v.evidence);
+      for (const e of v.evidence) nic.evidence.push(e);
       note(prov, 'vmknics', part.file);
       if (v.netstack) note(prov, 'netstack', part.file);
       if (v.mtu !== undefined) note(prov, 'mtu', part.file);
     }
   }
-  return [...out.values()].map(({ nic }) => {
+  const merged: Vmknic[] = [];
+  for (const { nic } of out.values()) {
     nic.evidence = exact(nic.evidence);
     if (Array.isArray(nic.tags)) nic.tags = exact(nic.tags as string[]);
-    return nic as unknown as Vmknic;
-  });
+    merged.push(nic as unknown as Vmknic);
+  }
+  return merged;
 }
 
 /**
