@@ -19,8 +19,11 @@ import type { Io } from './main.ts';
 
 export const SCAN_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
-/** Pieces are gathered up to this size per write: few system calls, and never the whole document in memory. */
-const WRITE_BYTES = 256 * 1024;
+/**
+ * Pieces are gathered up to this size per write: few system calls, never the whole document in memory, and each
+ * write's text below V8's large-object size, so it dies young (see BATCH in core/estate/json.ts).
+ */
+const WRITE_BYTES = 64 * 1024;
 
 /**
  * Writes the JSON as it is produced (27 MB at 5,000 hosts, pretty-printed), waiting whenever standard output is
