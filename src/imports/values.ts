@@ -104,6 +104,8 @@ export function list(cell: string | undefined): string[] {
 
 /** IPv6 addresses of a cell (RVTools `IP 6 Address` may list several). */
 export function ipv6List(cell: string | undefined): string[] {
+  // Most vmknics have no IPv6 address: an empty cell costs no flatMap/filter (one cell per vmknic row).
+  if (cell === undefined || cell === '') return [];
   return list(cell)
     .flatMap((x) => x.split(/\s+/))
     .filter((x) => /^[0-9a-f:.]+(?:%\w+)?(?:\/\d{1,3})?$/i.test(x) && x.includes(':'));
