@@ -115,7 +115,7 @@ function identify(files: readonly FileImport[], warnings: Warnings): Entry[] {
       }
       let entry = candidates[0];
       if (!entry) {
-        entry = { name: facts.name, ...(facts.vcenter ? { vcenter: facts.vcenter } : {}), parts: [] };
+        entry = facts.vcenter ? { name: facts.name, vcenter: facts.vcenter, parts: [] } : { name: facts.name, parts: [] };
         entries.push(entry);
       } else {
         // The FQDN is the better name; a vCenter learnt from a later file fills the gap.
