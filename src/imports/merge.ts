@@ -13,7 +13,7 @@ import type { AdvancedValue, HostModel, Vmknic, VSwitch } from '../core/model/ho
 import type { DvPortGroupFacts, DvsFacts, FileImport, HostFacts, SwitchFacts } from './facts.ts';
 import { PRIORITY } from './facts.ts';
 import { canonicalIpv4 } from '../core/estate/shape.ts';
-import { shortName } from './values.ts';
+import { lowerCase, shortName } from './values.ts';
 
 interface Part {
   readonly facts: HostFacts;
@@ -95,14 +95,14 @@ function identify(files: readonly FileImport[], warnings: Warnings): Entry[] {
     else if (!list.includes(e)) list.push(e);
   };
   const index = (e: Entry) => {
-    add(byFull, e.name.toLowerCase(), e);
+    add(byFull, lowerCase(e.name), e);
     add(byShort, shortName(e.name), e);
   };
   let order = 0;
   for (const f of files) {
     for (const facts of f.hosts) {
       const part: Part = { facts, file: f.report.file, priority: PRIORITY[f.format], order: order++ };
-      let candidates = compatibleWith(byFull.get(facts.name.toLowerCase()), facts, false);
+      let candidates = compatibleWith(byFull.get(lowerCase(facts.name)), facts, false);
       // An FQDN matches an entry known by its short name and the other way round; two FQDNs never match each other.
       if (candidates.length === 0) candidates = compatibleWith(byShort.get(shortName(facts.name)), facts, true);
       if (candidates.length > 1) {
@@ -193,7 +193,7 @@ function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmkn
   const out = new Map<string, { nic: NicDraft; origin: Record<string, string> }>();
   for (const part of parts) {
     for (const v of part.facts.vmknics) {
-      const key = v.name.toLowerCase();
+      const key = lowerCase(v.name);
       let cur = out.get(key);
       if (!cur) {
         cur = { nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
