@@ -10,6 +10,9 @@ import { renderScanCsv, renderScanMarkdown, renderScanText, scanEstate, scanJson
 import { MIGRATION_KINDS } from '../core/result.ts';
 import { bundleEstate, joinBundles, NO_EXPORTS } from '../bundles/index.ts';
 import type { BundleEstate, EstateParts } from '../bundles/index.ts';
+import type { ScanResult } from '../core/estate/types.ts';
+import type { MigrationKind } from '../core/result.ts';
+import { collectGarbage } from '../node/collect-garbage.ts';
 import { readEstate } from '../node/read-estate.ts';
 import { bundleKindOf, isBundleFile, readBundlePath } from './bundle-input.ts';
 import { choice, type ParsedArgs, UsageError } from './args.ts';
@@ -17,8 +20,11 @@ import type { Io } from './main.ts';
 
 export const SCAN_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
-/** Pieces are gathered up to this size per write: few system calls, and never the whole document in memory. */
-const WRITE_BYTES = 256 * 1024;
+/**
+ * Pieces are gathered up to this size per write: few system calls, never the whole document in memory, and each
+ * write's text below V8's large-object size, so it dies young (see BATCH in core/estate/json.ts).
+ */
+const WRITE_BYTES = 64 * 1024;
 
 /**
  * Writes the JSON as it is produced (27 MB at 5,000 hosts, pretty-printed), waiting whenever standard output is
@@ -36,15 +42,15 @@ async function writePieces(io: Io, pieces: Iterable<string>, end: string): Promi
   io.stdout(batch + end);
 }
 
-export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
-  const files = args.positionals;
-  if (files.length === 0) throw new UsageError('scan needs at least one FILE (an RVTools, PowerCLI or collector export)');
-  if (files.includes('-')) throw new UsageError('scan reads files only (an xlsx cannot come from standard input)');
-  const format = choice(args, 'format', SCAN_FORMATS, 'text');
-  const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
-  const compact = args.flags.has('compact');
-  if (compact && format !== 'json') throw new UsageError('--compact applies to --format json');
+/** Estates from this many hosts get a collection between import and scan (node/collect-garbage.ts). */
+const GC_AFTER_IMPORT_HOSTS = 1000;
 
+/**
+ * Reads, merges and scans the files; a number is the exit code of a refusal (already explained on stderr). A
+ * function of its own so the host models and the files' text they point into are garbage once the result exists:
+ * the JSON of 5,000 hosts is written with only the result alive.
+ */
+async function scanFiles(files: readonly string[], migration: MigrationKind, io: Io): Promise<ScanResult | number> {
   const exports: string[] = [];
   const bundles: BundleEstate[] = [];
   for (const file of files) {
@@ -69,13 +75,30 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
       return 2;
     }
     parts = imported;
+    // The files' host facts are garbage now that they are merged: collected here, before the scan allocates, they
+    // are not carried in the heap to the end of the run (a small estate's heap is not worth a collection).
+    if (imported.hosts.length >= GC_AFTER_IMPORT_HOSTS) collectGarbage();
   }
   const { hosts, sources, warnings } = joinBundles(parts, bundles);
   if (hosts.length === 0) {
     io.stderr(`path-doctor: no host with an output the analysis reads was found in ${bundles.map((b) => b.source.file).join(', ')}\n`);
     return 2;
   }
-  const result = scanEstate({ hosts, sources, warnings, migration });
+  return scanEstate({ hosts, sources, warnings, migration });
+}
+
+export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
+  const files = args.positionals;
+  if (files.length === 0) throw new UsageError('scan needs at least one FILE (an RVTools, PowerCLI or collector export)');
+  if (files.includes('-')) throw new UsageError('scan reads files only (an xlsx cannot come from standard input)');
+  const format = choice(args, 'format', SCAN_FORMATS, 'text');
+  const migration = choice(args, 'migration', MIGRATION_KINDS, 'live');
+  const compact = args.flags.has('compact');
+  if (compact && format !== 'json') throw new UsageError('--compact applies to --format json');
+
+  const scanned = await scanFiles(files, migration, io);
+  if (typeof scanned === 'number') return scanned;
+  const result = scanned;
   if (format === 'json') await writePieces(io, scanJsonPieces(result, { compact }), '\n');
   else if (format === 'csv') io.stdout(renderScanCsv(result));
   else if (format === 'markdown') io.stdout(renderScanMarkdown(result));

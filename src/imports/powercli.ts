@@ -15,7 +15,7 @@ import { headerScore, locateColumns } from './headers.ts';
 import type { FactsBuilder } from './facts.ts';
 import { eachRow, rowRef, vmknicOf } from './facts.ts';
 import type { Table, TableRow } from './table.ts';
-import { bool, integer, ipv4, ipv6List, mtu, netmask, text } from './values.ts';
+import { bool, integer, ipv4, ipv6List, lowerCase, mtu, netmask, text } from './values.ts';
 
 const VMHOST: ColumnSpec<'host'> = { key: 'host', aliases: ['vmhost', 'host', 'vmhostname', 'hostname', 'esxhost'], display: 'VMHost', required: true };
 
@@ -119,7 +119,7 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
     const ref = rowRef(table.file, row);
     const h = b.host(hostName, undefined, ref);
     if (!h.seen.includes(format)) h.seen.push(format);
-    const v = vmknicOf(h, device.toLowerCase(), ref);
+    const v = vmknicOf(h, lowerCase(device), ref);
     const pg = text(cell(row, x['portGroup']));
     if (pg) v.portGroup = pg;
     const ip = ipv4(cell(row, x['ip']));
@@ -127,7 +127,7 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
     const mask = netmask(cell(row, x['mask']));
     if (mask) v.netmask = mask;
     const mac = text(cell(row, x['mac']));
-    if (mac) v.mac = mac.toLowerCase();
+    if (mac) v.mac = lowerCase(mac);
     const m = mtu(cell(row, x['mtu']));
     if (m !== undefined) v.mtu = m;
     const dhcp = bool(cell(row, x['dhcp']));
@@ -214,7 +214,7 @@ export function readEsxcliTags(b: FactsBuilder, table: Table, format: string): s
     const ref = rowRef(table.file, row);
     const h = b.host(hostName, undefined, ref);
     if (!h.seen.includes(format)) h.seen.push(format);
-    const v = vmknicOf(h, device.toLowerCase(), ref);
+    const v = vmknicOf(h, lowerCase(device), ref);
     v.tags = splitTags(rawTags.replace(/^Tags:\s*/i, '').replace(/^[[{(]|[\]})]$/g, '').replace(/"/g, '')).map(normaliseTag);
     v.tagSource = 'tag-get';
   }

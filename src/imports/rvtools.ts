@@ -9,7 +9,7 @@ import { headerScore, locateColumns, normaliseHeader } from './headers.ts';
 import type { FactsBuilder, SwitchFacts } from './facts.ts';
 import { eachRow, rowRef, vmknicOf } from './facts.ts';
 import type { Table, TableRow } from './table.ts';
-import { bool, esxiVersion, integer, ipv4, ipv6List, list, mtu, netmask, text } from './values.ts';
+import { bool, esxiVersion, integer, ipv4, ipv6List, list, lowerCase, mtu, netmask, text } from './values.ts';
 
 /** All 4.x tab names (and 3.x vFloppy), to recognise an RVTools file even when its tab is not used. */
 export const RVTOOLS_TABS = [
@@ -204,11 +204,11 @@ function readVmk(b: FactsBuilder, table: Table, workbook: boolean): string | und
     h.datacenter ??= text(cell(row, x.datacenter));
     h.cluster ??= text(cell(row, x.cluster));
     if (!h.seen.includes('rvtools-vSC_VMK')) h.seen.push('rvtools-vSC_VMK');
-    const v = vmknicOf(h, device.toLowerCase(), ref);
+    const v = vmknicOf(h, lowerCase(device), ref);
     const pg = text(cell(row, x.portGroup));
     if (pg) v.portGroup = pg;
     const mac = text(cell(row, x.mac));
-    if (mac) v.mac = mac.toLowerCase();
+    if (mac) v.mac = lowerCase(mac);
     const ip = ipv4(cell(row, x.ip));
     if (ip) v.ipv4 = ip;
     else if (text(cell(row, x.ip))) b.skip(row.line, `IP Address "${text(cell(row, x.ip))!.slice(0, 40)}" is not an IPv4 address (the vmknic is kept without it)`);

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './decode.ts';
 import { locateColumns, normaliseHeader } from './headers.ts';
-import { bool, esxiVersion, integer, ipv4, ipv6List, mtu, netmask, shortName, text } from './values.ts';
+import { bool, esxiVersion, integer, ipv4, ipv6List, lowerCase, mtu, netmask, shortName, text } from './values.ts';
 
 const ref = { file: 'f', line: 1, text: '' };
 
 describe('cell values', () => {
+  it('lower-cases exactly as toLowerCase does (its shortcut for names without capitals changes nothing)', () => {
+    const differing: number[] = [];
+    for (let c = 0; c < 0x3000; c++) {
+      const s = `esx${String.fromCharCode(c)}01`;
+      if (lowerCase(s) !== s.toLowerCase()) differing.push(c);
+    }
+    expect(differing).toEqual([]);
+    for (const s of ['ESX01.Example.COM', 'İstanbul', 'ΣΑΣ', 'vmk0', '']) expect(lowerCase(s)).toBe(s.toLowerCase());
+  });
+
   it('reads booleans as exports write them', () => {
     expect(['True', 'FALSE', 'true', '1', '0', 'yes', 'maybe', ''].map(bool)).toEqual([true, false, true, true, false, true, undefined, undefined]);
   });

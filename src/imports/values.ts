@@ -104,6 +104,8 @@ export function list(cell: string | undefined): string[] {
 
 /** IPv6 addresses of a cell (RVTools `IP 6 Address` may list several). */
 export function ipv6List(cell: string | undefined): string[] {
+  // Most vmknics have no IPv6 address: an empty cell costs no flatMap/filter (one cell per vmknic row).
+  if (cell === undefined || cell === '') return [];
   return list(cell)
     .flatMap((x) => x.split(/\s+/))
     .filter((x) => /^[0-9a-f:.]+(?:%\w+)?(?:\/\d{1,3})?$/i.test(x) && x.includes(':'));
@@ -130,9 +132,22 @@ export function esxiVersion(cell: string | undefined, buildCell: string | undefi
   };
 }
 
+/**
+ * `s.toLowerCase()`, returning `s` itself when it has no upper-case letter (names in exports nearly always are lower
+ * case): toLowerCase makes a new string every time, which a map then hashes again — per row and per host of every
+ * file, ~0.4 s of the 50,000-host scan.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return s.toLowerCase();
+  }
+  return s;
+}
+
 /** Host names are compared case-insensitively; an FQDN and its short name are one host (not for IP addresses). */
 export function shortName(name: string): string {
-  const lower = name.toLowerCase();
+  const lower = lowerCase(name);
   if (ipv4ToNumber(lower) !== undefined || lower.includes(':')) return lower;
   const dot = lower.indexOf('.');
   return dot > 0 ? lower.slice(0, dot) : lower;

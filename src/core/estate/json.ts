@@ -13,8 +13,12 @@ export interface ScanJsonOptions {
 
 /** Arrays long enough to be written a batch of elements at a time; the other fields are small and go in one piece. */
 const STREAMED = new Set(['hosts', 'pairs', 'groups']);
-/** Elements per piece: ~0.5 MB of text for hosts, so a piece is cheap to hold and native stringify does the work. */
-const BATCH = 128;
+/**
+ * Elements per piece: ~90 KB of text for hosts, so native stringify does the work and each piece stays a young
+ * object. Pieces over V8's large-object size (128 KB; 128 hosts made ~0.7 MB) go straight to the old generation and
+ * stay there until a full collection: the 5,000-host scan peaked ~20 MB higher with them.
+ */
+const BATCH = 16;
 
 function indented(value: unknown, prefix: string): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${prefix}`);
