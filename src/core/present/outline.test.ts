@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyze.ts';
 import { host, route } from '../test-support/hosts.ts';
-import { counted, resultOutline } from './outline.ts';
+import { counted, findingTitles, resultOutline } from './outline.ts';
 
 /** vmk0 (management) and vmk1 (vMotion) in one /24 on ESXi 5.0, the layout of the Chan and Denneman articles. */
 function esx50(name: string, last: number, bind?: number) {
@@ -45,6 +45,10 @@ describe('the result outline (the folded parts below the first screen)', () => {
     expect(settle.what).toMatch(/^\d+ commands? to run on esx01/);
     expect(settle.what).toMatch(/they settle the uncertain answer\.$/);
     expect(resultOutline(r).filter((p) => p.open).map((p) => p.id)).toEqual(['settle-h']);
+  });
+
+  it('names the findings a fix answers by their titles', () => {
+    expect(findingTitles(['SAME_SUBNET_VMKNICS', 'NOT_A_FINDING'])).toBe('Several VMkernel adapters in one subnet; NOT_A_FINDING');
   });
 
   it('counts with the right plural', () => {

@@ -5,6 +5,7 @@
  * not in a component.
  */
 import type { AnalysisResult } from '../analyze.ts';
+import { FINDINGS } from '../findings/catalog.ts';
 import type { Severity } from '../result.ts';
 import { isOnWrongVmknic } from './flow.ts';
 import { toBeSure } from './settle.ts';
@@ -27,6 +28,11 @@ const SEVERITIES: readonly Severity[] = ['blocker', 'high', 'medium', 'low', 'in
 /** `1 fix`, `3 fixes`: the count and its noun. */
 export function counted(n: number, one: string, many: string = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The findings a fix answers, by their titles (an id the catalog does not know stays as it is). */
+export function findingTitles(ids: readonly string[]): string {
+  return ids.map((id) => (FINDINGS as Readonly<Record<string, { readonly title: string } | undefined>>)[id]?.title ?? id).join('; ');
 }
 
 function settlePart(a: AnalysisResult): OutlinePart {
