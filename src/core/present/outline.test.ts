@@ -57,3 +57,16 @@ describe('the result outline (the folded parts below the first screen)', () => {
     expect(counted(2, 'path')).toBe('2 paths');
   });
 });
+
+describe('scan wording', () => {
+  it('counts a group certainty as findings, which can outnumber the hosts', async () => {
+    const { certaintyLine } = await import('./scan.ts');
+    expect(certaintyLine({ definite: 3, probable: 0, uncertain: 0 })).toBe('3 findings, all certain');
+    expect(certaintyLine({ definite: 0, probable: 1, uncertain: 0 })).toBe('1 finding, likely');
+    expect(certaintyLine({ definite: 0, probable: 20, uncertain: 1380 })).toBe('1,400 findings: 20 likely, 1,380 uncertain');
+  });
+  it('names a scan finding by its title', async () => {
+    const { findingTitle } = await import('./outline.ts');
+    expect(findingTitle('MTU_MISMATCH')).toBe('Frame size (MTU) mismatch on the vMotion path');
+  });
+});

@@ -30,9 +30,14 @@ export function counted(n: number, one: string, many: string = `${one}s`): strin
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The findings a fix answers, by their titles (an id the catalog does not know stays as it is). */
+/** A finding's title from the catalog (an id the catalog does not know stays as it is). */
+export function findingTitle(id: string): string {
+  return (FINDINGS as Readonly<Record<string, { readonly title: string } | undefined>>)[id]?.title ?? id;
+}
+
+/** The findings a fix answers, by their titles. */
 export function findingTitles(ids: readonly string[]): string {
-  return ids.map((id) => (FINDINGS as Readonly<Record<string, { readonly title: string } | undefined>>)[id]?.title ?? id).join('; ');
+  return ids.map(findingTitle).join('; ');
 }
 
 function settlePart(a: AnalysisResult): OutlinePart {
