@@ -24,7 +24,7 @@ describe('the result outline (the folded parts below the first screen)', () => {
     const parts = resultOutline(r);
     expect(parts.map((p) => p.id)).toEqual(['settle-h', 'fix-h', 'picture-h', 'paths-h', 'findings-h']);
     const byId = Object.fromEntries(parts.map((p) => [p.id, p]));
-    expect(byId['fix-h']!.what).toMatch(new RegExp(`^${r.remediation.length} fix(es)?, in the order to apply them: `));
+    expect(byId['fix-h']!.what).toMatch(new RegExp(`^${r.remediation.length} fix(es)?, the most suitable first: `));
     expect(byId['fix-h']!.what).toContain(r.remediation[0]!.title);
     expect(byId['paths-h']!.what).toMatch(new RegExp(`^${r.flows.length} paths of \\d traffic class(es)?, \\d+ not on the intended vmknic`));
     expect(byId['findings-h']!.title).toBe(`Findings (${r.findings.length})`);

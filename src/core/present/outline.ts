@@ -59,7 +59,7 @@ function fixPart(a: AnalysisResult): OutlinePart {
   const what =
     n === 0
       ? 'Nothing to change.'
-      : `${counted(n, 'fix', 'fixes')}, in the order to apply them: ${a.remediation.map((r) => r.title).join('; ')}. Each with its steps, PowerCLI, verify, roll back and risk.`;
+      : `${counted(n, 'fix', 'fixes')}, the most suitable first: ${a.remediation.map((r) => r.title).join('; ')}. Each with its steps, PowerCLI, verify, roll back and risk.`;
   return { id: 'fix-h', title: 'How to fix it', what, open: false };
 }
 
