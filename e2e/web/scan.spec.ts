@@ -209,7 +209,8 @@ test('a vCenter log export with an inventory CSV: bundle hosts in their cluster,
   await expect(page.locator('section.outcome')).toBeVisible();
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(page.getByRole('heading', { name: /Past migrations seen in the logs/ })).toBeVisible();
-  await expect(page.getByText('OBSERVED_VMOTION_ON_MANAGEMENT').first()).toBeVisible();
+  await app.unfold();
+  await expect(app.finding('OBSERVED_VMOTION_ON_MANAGEMENT').first()).toBeVisible();
 });
 
 test('a real RVTools xlsx is read in the worker under the app CSP, with the PowerCLI CSVs', async ({ app, page }) => {
