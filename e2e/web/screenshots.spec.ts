@@ -186,5 +186,9 @@ test('the exported HTML report and the printed result screen', async ({ app, pag
   // What "Print or save as PDF" gives in the web build: the print style sheet, in the light colours.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Export report (HTML)' })).toBeHidden();
+  // Paper holds everything: the folded parts print open though nobody opened them on screen.
+  await expect(app.fold('findings-h')).not.toHaveAttribute('open');
+  await expect(app.finding('VMOTION_EGRESS_MISMATCH').first()).toBeVisible();
+  await expect(app.plan('R1')).toBeVisible();
   await shot(page, 'result-print', true);
 });
