@@ -78,6 +78,7 @@ test('electron: a case saved as a file opens again on the same screen', async ()
     await app.paste('source', example('l3-vmotion-7.0/esx-a.txt'));
     await app.idle();
     await app.analyse();
+    await app.unfold();
     await expect(shell.page.getByRole('region', { name: 'Path picture, scrollable' }).locator('svg')).toBeVisible();
     // The save dialog is main's: answer it with a path in the profile folder.
     const target = join(shell.userData, 'esx61.vpdcase');

@@ -16,6 +16,7 @@ for (const seed of SEEDS) {
       if (seed.migration) await app.chooseMigration(seed.migration);
       await app.idle();
       await app.analyse();
+      await app.unfold();
       await expect(app.verdict).toContainText(seed.verdict);
       for (const id of seed.findings) await expect(app.finding(id).first()).toBeVisible();
     } finally {

@@ -77,6 +77,20 @@ export class AppPage {
     await expect(this.heading).toHaveText('Result');
   }
 
+  /** The folded parts below the result's first screen (how to fix it, picture, paths, findings, …). */
+  fold(id: string): Locator {
+    return this.page.locator(`details.fold[data-fold="${id}"]`);
+  }
+
+  /** Opens every folded part of the result, as a reader clicking each summary would. */
+  async unfold(): Promise<void> {
+    const closed = this.page.locator('details.fold:not([open]) > summary');
+    for (let n = await closed.count(); n > 0; n--) {
+      await closed.first().click();
+      await expect(closed).toHaveCount(n - 1);
+    }
+  }
+
   get verdict(): Locator {
     return this.page.getByTestId('verdict-summary');
   }

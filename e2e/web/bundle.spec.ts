@@ -90,6 +90,7 @@ test('a vCenter export: progress while read, hosts with what was recognised and 
   await bundle.pick('dest', 'esx22.lab.local');
   await app.idle();
   await app.analyse();
+  await app.unfold();
 
   await expect(app.verdict).toContainText('vMotion leaves esx21.lab.local by vmk1 as intended');
   await expect(app.verdict).toContainText(FINDINGS.OBSERVED_VMOTION_ON_MANAGEMENT.title);
@@ -194,6 +195,8 @@ test('the wizard goes on with the evidence of a bundle', async ({ app, page }, i
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(app.heading).toHaveText('Result');
   await expect(app.verdict).toContainText('vMotion leaves esx21.lab.local by vmk1');
+  await expect(app.fold('past-h')).toContainText(/Past migrations seen in the logs \(\d+\)/);
+  await app.unfold();
   await expect(bundle.pastMigrations).toBeVisible();
 });
 
@@ -206,6 +209,7 @@ for (const scheme of ['light', 'dark'] as const) {
     const found = await seriousViolations(page);
     expect(found, 'serious/critical axe violations with a bundle open').toEqual([]);
     await app.analyse();
+    await app.unfold();
     for (const d of await bundle.pastMigrations.locator('details summary').all()) await d.click();
     expect(await seriousViolations(page), 'serious/critical axe violations on the result with past migrations').toEqual([]);
   });

@@ -220,6 +220,7 @@ test('the path picture: arrows take the keyboard focus and show their reasoning'
   await app.paste('dest', example('bind0-6.7/esx-b.txt'));
   await app.idle();
   await app.analyse();
+  await app.unfold();
   const picture = page.getByRole('region', { name: 'Path picture, scrollable' });
   await expect(picture.locator('svg')).toBeVisible();
   // The picture's own <style> is not inserted (the CSP allows none inline): the app's sheet styles it instead.

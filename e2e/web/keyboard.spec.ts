@@ -26,15 +26,21 @@ test('keyboard only: start → paste both hosts → analyse → copy a fix comma
   await expect(app.heading).toBeFocused();
   await expect(app.verdict).toContainText('vMotion leaves esx31 by vmk0 instead of vmk1');
 
-  // Copy the BindToVmknic fix (the fixes come right under the verdict), then open a "Why" trace further down.
+  // Open the folded fixes by keyboard and copy the BindToVmknic fix, then open a "Why" trace in the folded paths.
+  await tabTo(page, /^How to fix it\b/, 200);
+  expect(await focusIsVisible(page), 'focus ring on a fold').toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(app.fold('fix-h')).toHaveAttribute('open');
   await tabTo(page, /^Copy command: esxcli system settings advanced set -o \/Migrate\/BindToVmknic -i 3$/, 400);
   expect(await focusIsVisible(page), 'focus ring on a copy button').toBe(true);
   await page.keyboard.press('Enter');
   await expect.poll(() => app.clipboard()).toBe('esxcli system settings advanced set -o /Migrate/BindToVmknic -i 3');
   await expect(page.getByTestId('status')).toHaveText('Copied command to the clipboard.');
+  await tabTo(page, /^Paths per traffic class\b/, 400);
+  await page.keyboard.press('Enter');
   await tabTo(page, /^Why \(esx31, egress\)$/, 400);
   await page.keyboard.press('Enter');
-  await expect(page.locator('details[open] summary', { hasText: 'Why (esx31, egress)' })).toBeVisible();
+  await expect(page.locator('details[open] > summary', { hasText: 'Why (esx31, egress)' })).toBeVisible();
 
   // And back, still by keyboard.
   await tabTo(page, /^Start page$/, 600);

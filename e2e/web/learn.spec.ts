@@ -25,6 +25,7 @@ test('from a finding: its article at the right section, a link inside, a search,
   await app.paste('dest', example('bind0-6.7/esx-b.txt'));
   await app.idle();
   await app.analyse();
+  await app.unfold();
   const verdict = (await app.verdict.textContent()) ?? '';
   expect(verdict).toMatch(/vmk0/);
   const finding = app.finding('VMOTION_EGRESS_MISMATCH');

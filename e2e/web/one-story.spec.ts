@@ -34,6 +34,7 @@ test('Chan with the test vMotion answered: the same egress on the diagnosis, the
 
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(app.heading).toHaveText('Result');
+  await app.unfold();
   await expect(page.getByTestId('verdict-lines')).toContainText(CHAN_LINE);
   await expect(page.locator('[data-answer="measuredEgress"]')).toContainText('Answered in the wizard: a test vMotion showed the traffic on the management vmknic (vmk0)');
   await expect(page.getByTestId('migration-kind')).toHaveText(/^Live vMotion/);
@@ -139,5 +140,27 @@ for (const seed of SEEDS.filter((s) => s.dest !== undefined)) {
       await expect(fix.getByRole('button', { name: /^Copy/ }).first()).toBeInViewport();
     }
     await page.screenshot({ path: `e2e/artifacts/first-screens/first-screen-${seed.name.split(':')[0]}.png` });
+
+    // Below the first screen the rest is folded: each part says what it holds, and opens on click.
+    for (const id of ['fix-h', 'picture-h', 'paths-h', 'findings-h']) {
+      const fold = app.fold(id);
+      await expect(fold, `fold ${id}`).not.toHaveAttribute('open');
+      await expect(fold.locator('summary .what')).not.toBeEmpty();
+    }
+    await expect(app.fold('findings-h').locator('summary')).toContainText(/^Findings \(\d+\)/);
+    await expect(app.finding(seed.findings[0]!).first()).toBeHidden();
+    await app.fold('findings-h').locator('summary').click();
+    await expect(app.finding(seed.findings[0]!).first()).toBeVisible();
+    await expect(app.flow(seed.path.traffic, 'source', 'egress').first()).toBeHidden();
+    // An in-page link opens the part it points at: the first fix's "full plan below" opens "How to fix it".
+    if ((await page.locator('article[data-plan]').count()) > 0) {
+      await fix.getByRole('link', { name: 'the full plan below' }).click();
+      await expect(app.fold('fix-h')).toHaveAttribute('open');
+      await expect(page.locator('article[data-plan]').first()).toBeVisible();
+    }
+    // Folded, the page is shorter than with every part open (the Chan result was ~13,000 px with everything open).
+    const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+    await app.unfold();
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(folded);
   });
 }

@@ -20,6 +20,7 @@ test('a port group named with shell code is copied single-quoted, one host and o
   await app.chooseMigration('snapshots');
   await app.idle();
   await app.analyse();
+  await app.unfold();
 
   const plan = app.plan('R1');
   await expect(plan).toBeVisible();

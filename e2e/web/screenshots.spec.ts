@@ -62,6 +62,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.idle();
     await shot(page, `evidence-${scheme}`, true);
     await app.analyse();
+    await app.unfold();
     await expect(app.verdict).toBeVisible();
     await shot(page, `result-${scheme}`);
     await page.locator('#picture-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
@@ -118,6 +119,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await bundle.pick('dest', 'esx22.lab.local');
     await app.idle();
     await app.analyse();
+    await app.unfold();
     await expect(bundle.pastMigrations).toBeVisible();
     // The migration that went over the management vmknics, with its log lines.
     const mgmt = bundle.pastMigrations.locator(`article[data-migration="${TS.mgmt}"]`);
@@ -137,6 +139,7 @@ test.describe('200% zoom', () => {
     await app.paste('dest', example('l3-vmotion-7.0/esx-b.txt'));
     await app.idle();
     await app.analyse();
+    await app.unfold();
     await shot(page, 'result-zoom200');
     await page.locator('#picture-h').evaluate((h) => h.scrollIntoView({ block: 'start' }));
     await shot(page, 'result-picture-zoom200');
@@ -155,6 +158,7 @@ test.describe('200% zoom', () => {
     await bundle.pick('dest', 'esx22.lab.local');
     await app.idle();
     await app.analyse();
+    await app.unfold();
     await scrollTo(page, 'past-h');
     await shot(page, 'result-past-migrations-zoom200');
   });
@@ -182,5 +186,9 @@ test('the exported HTML report and the printed result screen', async ({ app, pag
   // What "Print or save as PDF" gives in the web build: the print style sheet, in the light colours.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   await expect(page.getByRole('button', { name: 'Export report (HTML)' })).toBeHidden();
+  // Paper holds everything: the folded parts print open though nobody opened them on screen.
+  await expect(app.fold('findings-h')).not.toHaveAttribute('open');
+  await expect(app.finding('VMOTION_EGRESS_MISMATCH').first()).toBeVisible();
+  await expect(app.plan('R1')).toBeVisible();
   await shot(page, 'result-print', true);
 });

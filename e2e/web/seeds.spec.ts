@@ -23,6 +23,7 @@ for (const seed of SEEDS) {
     for (const host of seed.hosts) await expect(app.recognisedHost(host)).toBeVisible();
 
     await app.analyse();
+    await app.unfold();
     await expect(app.verdict).toContainText(seed.verdict);
     const row = app.flow(seed.path.traffic, 'source', 'egress').first();
     await expect(row.locator('td').nth(2).locator('.mono')).toHaveText(seed.path.text);

@@ -57,7 +57,7 @@ export const COLLECT = {
   },
   vmSnapshots: {
     label: "The VM's snapshot list",
-    how: 'vSphere Client → VM → Snapshots → Manage Snapshots, or `vim-cmd vmsvc/getallvms` then `vim-cmd vmsvc/snapshot.get <vmid>`.',
+    how: 'vSphere Client → VM → Snapshots → Manage Snapshots, or `vim-cmd vmsvc/getallvms` then `vim-cmd vmsvc/snapshot.get "${FILL_vmid:?}"` with the Vmid of the VM filled in (the first column of the list).',
     why: 'Snapshots turn a storage-and-compute migration into a mostly-NFC copy (knowledge-base article "Why does cold data travel over the management network (NFC and the provisioning service)?").',
   },
   switchMacTable: {

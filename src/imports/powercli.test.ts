@@ -15,7 +15,7 @@ describe('Get-VMHostNetworkAdapter -VMKernel exports', () => {
     ]);
     // `IPv6` stringified as System.String[] is not data.
     expect(esx03.vmknics[0]!.ipv6).toBeUndefined();
-    expect(f.report.notes).toContain('no NetStack column: the TCP/IP stack is not a flat PowerCLI property (imports.md §2.1), so it stays unknown.');
+    expect(f.report.notes).toContain('no NetStack column: the TCP/IP stack is not a plain property of the PowerCLI VMkernel adapter objects, so it stays unknown.');
     expect(f.report.vmknics).toBe(9);
   });
 

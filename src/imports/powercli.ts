@@ -104,7 +104,7 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
   if (flags.length > 0 && x['provisioning'] === undefined) {
     b.notes.push('no ProvisioningEnabled column (older PowerCLI): provisioning tags are read as absent.');
   }
-  if (x['netstack'] === undefined) b.notes.push('no NetStack column: the TCP/IP stack is not a flat PowerCLI property (imports.md §2.1), so it stays unknown.');
+  if (x['netstack'] === undefined) b.notes.push('no NetStack column: the TCP/IP stack is not a plain property of the PowerCLI VMkernel adapter objects, so it stays unknown.');
   for (const row of eachRow(b, table, x)) {
     const hostName = text(cell(row, x['host']));
     const device = text(cell(row, x['device']));

@@ -6,3 +6,4 @@ export * from './rules.ts';
 export * from './internal-refs.ts';
 export * from './settle.ts';
 export * from './scan.ts';
+export * from './outline.ts';

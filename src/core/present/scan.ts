@@ -4,6 +4,7 @@
  * because they are counted differently, but a reader asks "which hosts have this problem".
  */
 import type { ScanGroupJson } from '../estate/types.ts';
+import { CERTAINTY_WORD } from './words.ts';
 
 export interface ScanGroupLine {
   readonly id: string;
@@ -40,4 +41,16 @@ export function scanGroupLines(groups: readonly ScanGroupJson[]): ScanGroupLine[
     };
   }
   return [...out.values()].map((x) => x.line);
+}
+
+/**
+ * How sure a group's findings are, counted as findings (one per host and vmknic set, or per pair direction, so
+ * there can be more findings than hosts): "3 findings, all certain", "400 findings: 20 likely, 380 uncertain".
+ */
+export function certaintyLine(c: ScanGroupJson['certainty']): string {
+  const parts = (['definite', 'probable', 'uncertain'] as const).filter((k) => c[k] > 0);
+  const total = c.definite + c.probable + c.uncertain;
+  const findings = `${total.toLocaleString('en-US')} finding${total === 1 ? '' : 's'}`;
+  if (parts.length === 1) return `${findings}, ${total === 1 ? '' : 'all '}${CERTAINTY_WORD[parts[0]!]}`;
+  return `${findings}: ${parts.map((k) => `${c[k].toLocaleString('en-US')} ${CERTAINTY_WORD[k]}`).join(', ')}`;
 }

@@ -64,3 +64,15 @@ export function toBeSure(result: AnalysisResult): HostToBeSure[] {
   }
   return order.map((host) => ({ host, ...byHost.get(host)! }));
 }
+
+/** The sentence above the "To be sure" list, the same in the app and every report. */
+export function toBeSureIntro(result: AnalysisResult): string {
+  return result.verdict.uncertain
+    ? 'Some answers are uncertain until these are run. Run them on the host named and paste their output (or answer the question about a test vMotion).'
+    : 'These outputs were not pasted; they would confirm what is now taken from defaults or assumptions. Run them on the host named and paste their output.';
+}
+
+/** A host's heading in the "To be sure" list. */
+export function toBeSureHeading(h: HostToBeSure): string {
+  return `On ${h.host}${h.settles ? ' (settles an uncertain answer)' : ''}`;
+}

@@ -6,6 +6,7 @@ import { REMEDIATIONS, SOURCES, type RemediationId } from '../remediation/catalo
 import { host, route } from '../test-support/hosts.ts';
 import { analyseExample, EXAMPLES } from '../../test-support/examples.ts';
 import { WHAT_A_LINE_PROVES } from '../observed.ts';
+import { toBeSure } from '../present/settle.ts';
 import { renderHtmlReport, REPORT_CSP } from './html.ts';
 import { allElements, childrenNamed, findAll, hasClass, parseXml, textOf, type XmlElement } from './xml.test-support.ts';
 
@@ -61,7 +62,7 @@ describe.each(EXAMPLES.map((e) => [e.name, e] as const))('HTML report of %s', (_
     expect(hasClass(byId(doc, 'appendix')!, 'appendix')).toBe(true);
     const appendix = textOf(byId(doc, 'appendix')!);
     for (const f of result.flows) for (const t of f.trace) expect(appendix).toContain(t);
-    if (result.missing.length > 0) for (const m of result.missing) expect(textOf(byId(doc, 'settle')!)).toContain(m);
+    for (const h of toBeSure(result)) for (const c of h.commands) expect(textOf(byId(doc, 'settle')!)).toContain(c.command);
   });
 
   it('shows every finding with its evidence lines, fixes and the sources of its rule', () => {

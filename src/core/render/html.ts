@@ -36,6 +36,7 @@ import { REMEDIATIONS } from '../remediation/catalog.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD } from '../present/words.ts';
 import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, isReplyFlow } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
+import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 
 export interface ReportMeta {
   /** ISO 8601 time the report was made (the caller's clock: core reads none). */
@@ -194,7 +195,7 @@ function verdictSection(result: AnalysisResult): string {
     `<p class="summary">${e(v.summary)}</p>` +
     (flowsThatMatter(result.flows).length > 0 ? `<ul class="verdict-lines">${flowsThatMatter(result.flows).map((f) => `<li>${e(flowSentence(f))}</li>`).join('')}</ul>` : '') +
     ((result.answers ?? []).length > 0 ? `<ul class="answers">${(result.answers ?? []).map((x) => `<li>${e(x.text)}</li>`).join('')}</ul>` : '') +
-    (v.uncertain ? '<p>Some answers are <strong>uncertain</strong>: they depend on a fact the pasted output does not show. See <a href="#settle">To settle</a> for the command that decides.</p>' : '') +
+    (v.uncertain ? '<p>Some answers are <strong>uncertain</strong>: they depend on a fact the pasted output does not show. See <a href="#settle">To be sure</a> for the command that decides.</p>' : '') +
     '</div></section>'
   );
 }
@@ -403,11 +404,19 @@ function planSection(result: AnalysisResult): string {
 }
 
 function settleSection(result: AnalysisResult): string {
-  if (result.missing.length === 0) return '';
+  const sure = toBeSure(result);
+  if (sure.length === 0) return '';
   return (
-    '<section id="settle"><h2>To settle or complete the picture</h2>' +
-    '<p>Run these read-only commands on the hosts and paste their output into a new analysis:</p>' +
-    commands(result.missing, 'commands that settle open points') +
+    `<section id="settle"><h2>To be sure</h2><p>${e(toBeSureIntro(result))}</p>` +
+    sure
+      .map(
+        (h) =>
+          `<h3>${e(toBeSureHeading(h))}</h3>` +
+          (h.commands.length > 0 ? commands(h.commands.map((c) => c.command), `commands to run on ${h.host}`) : '') +
+          h.commands.filter((c) => c.note).map((c) => `<p class="note"><code>${e(c.command)}</code>: ${e(c.note!)}.</p>`).join('') +
+          (h.steps.length > 0 ? `<p>Or watch a test vMotion:</p><ol>${h.steps.map((st) => `<li>${e(st)}.</li>`).join('')}</ol>` : ''),
+      )
+      .join('') +
     '</section>'
   );
 }

@@ -9,6 +9,7 @@ import { REMEDIATIONS } from '../remediation/catalog.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD, TRAFFIC_SHORT } from '../present/words.ts';
 import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, whereOf } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
+import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 import { observedMarkdown } from './observed.ts';
 import { mdCode, mdFence, mdText } from './escape.ts';
 import { isVettedLink } from './links.ts';
@@ -94,8 +95,17 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
       if (report) out.push(...sourceLines(remediationSources(r.id)));
     }
   }
-  if (result.missing.length > 0) {
-    out.push('## To settle or complete the picture', '', ...fence(result.missing, 'sh'), '');
+  const sure = toBeSure(result);
+  if (sure.length > 0) {
+    // Per host, commands only in the shell block (each pastes as it is); an interactive tool is a step to follow.
+    out.push('## To be sure', '', mdText(toBeSureIntro(result)), '');
+    for (const h of sure) {
+      out.push(`### ${mdText(toBeSureHeading(h))}`, '');
+      if (h.commands.length > 0) out.push(...fence(h.commands.map((c) => c.command), 'sh'), '');
+      for (const c of h.commands) if (c.note) out.push(`- ${mdCode(c.command)}: ${mdText(c.note)}.`);
+      if (h.commands.some((c) => c.note)) out.push('');
+      if (h.steps.length > 0) out.push('Or watch a test vMotion:', '', ...h.steps.map((st, i) => `${i + 1}. ${mdText(st)}.`), '');
+    }
   }
   if (result.warnings.length > 0) {
     out.push('## Warnings', '', ...result.warnings.map((w) => `- ${mdCode(`${w.file}:${w.line}`)} ${cell(w.message)}`), '');

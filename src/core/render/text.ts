@@ -8,6 +8,7 @@ import type { FlowResult, RemediationPlanBody } from '../result.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, SEVERITY_WORD } from '../present/words.ts';
 import { fixName, flowHeading, flowSentence, flowsThatMatter, isOnWrongVmknic } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
+import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 import { observedText } from './observed.ts';
 
 function flowLine(f: FlowResult): string {
@@ -29,7 +30,7 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
   out.push(`VERDICT: ${result.verdict.summary}`);
   for (const f of flowsThatMatter(result.flows)) out.push(`  ${flowSentence(f)}`);
   for (const a of result.answers ?? []) out.push(`  ${a.text}`);
-  if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To settle" below.');
+  if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To be sure" below.');
   out.push('');
   out.push(`HOSTS (migration: ${MIGRATION_LABEL[result.migration]})`);
   for (const h of result.hosts) {
@@ -87,10 +88,15 @@ export function renderText(result: AnalysisResult, options: TextOptions = {}): s
       });
     }
   }
-  if (result.missing.length > 0) {
+  const sure = toBeSure(result);
+  if (sure.length > 0) {
     out.push('');
-    out.push('TO SETTLE OR COMPLETE THE PICTURE, paste the output of:');
-    out.push(...result.missing.map((m) => `  ${m}`));
+    out.push(`TO BE SURE: ${toBeSureIntro(result)}`);
+    for (const h of sure) {
+      out.push(`  ${toBeSureHeading(h)}:`);
+      out.push(...h.commands.map((c) => `    ${c.command}${c.note ? `   (${c.note})` : ''}`));
+      out.push(...h.steps.map((st) => `    or watch a test vMotion: ${st}`));
+    }
   }
   if (result.warnings.length > 0) {
     out.push('');
