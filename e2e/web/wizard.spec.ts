@@ -59,6 +59,16 @@ test('pasted evidence answers the questions and the commands are filled in for t
   await expect(wizard.outcome('dxBindingWeakened')).toBeVisible();
   await expect(page.getByText('from the evidence').first()).toBeVisible();
   await expect(page.getByText('These commands are the general form')).toHaveCount(0);
+  // With evidence, the diagnosis's first screen holds the first fix with its commands; the full plans and the
+  // findings fold below it, and "the full plan below" opens them.
+  const first = page.getByTestId('first-fix');
+  await expect(first.getByRole('button', { name: 'Copy plan' }).first()).toBeVisible();
+  const firstTitle = (await first.getByRole('heading').textContent()) ?? '';
+  expect(firstTitle).toMatch(/^Fix first: /);
+  await expect(app.fold('fix-h')).not.toHaveAttribute('open', '');
+  await first.getByRole('link', { name: 'the full plan below' }).click();
+  await expect(app.fold('fix-h')).toHaveAttribute('open', '');
+  await app.unfold();
   const r4 = app.plan('R4');
   await expect(r4).toContainText('on esx31');
   await expect(r4.getByRole('group', { name: 'R4 ESXi shell commands' })).toContainText('esxcli system settings advanced set -o /Migrate/BindToVmknic -i 3');
@@ -67,6 +77,8 @@ test('pasted evidence answers the questions and the commands are filled in for t
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(app.heading).toHaveText('Result');
   await expect(app.verdict).toContainText('vMotion leaves esx31 by vmk0 instead of vmk1');
+  // The full analysis puts the same fix first as the diagnosis did.
+  await expect(page.getByTestId('first-fix').getByRole('heading')).toHaveText(firstTitle);
   await page.getByRole('button', { name: 'Back to the evidence' }).click();
   await expect(wizard.outcome('dxBindingWeakened')).toBeVisible();
 });
@@ -85,6 +97,7 @@ test('"not sure" asks for the collector output and lets the evidence pick the br
   await app.idle();
   await page.getByRole('button', { name: 'Use this evidence' }).click();
   await expect(wizard.outcome('dxNoVmotionVmknic')).toBeVisible();
+  await app.unfold();
   await expect(app.plan('R3')).toBeVisible();
 });
 

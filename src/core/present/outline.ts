@@ -54,12 +54,13 @@ function settlePart(a: AnalysisResult): OutlinePart {
   return { id: 'settle-h', title: 'To be sure', what, open: a.verdict.uncertain === true };
 }
 
-function fixPart(a: AnalysisResult): OutlinePart {
-  const n = a.remediation.length;
+/** The fixes' fold, on the result and on the wizard's diagnosis: how many, their titles, what each holds. */
+export function fixesPart(remediation: readonly { readonly title: string }[]): OutlinePart {
+  const n = remediation.length;
   const what =
     n === 0
       ? 'Nothing to change.'
-      : `${counted(n, 'fix', 'fixes')}, the most suitable first: ${a.remediation.map((r) => r.title).join('; ')}. Each with its steps, PowerCLI, verify, roll back and risk.`;
+      : `${counted(n, 'fix', 'fixes')}, the most suitable first: ${remediation.map((r) => r.title).join('; ')}. Each with its steps, PowerCLI, verify, roll back and risk.`;
   return { id: 'fix-h', title: 'How to fix it', what, open: false };
 }
 
@@ -72,13 +73,14 @@ function pathsPart(a: AnalysisResult): OutlinePart {
   return { id: 'paths-h', title: 'Paths per traffic class', what, open: false };
 }
 
-function findingsPart(a: AnalysisResult): OutlinePart {
-  const bySeverity = SEVERITIES.map((s) => [s, a.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+/** The findings' fold, on the result and on the wizard's diagnosis: how many of each severity. */
+export function findingsPart(findings: readonly { readonly severity: Severity }[]): OutlinePart {
+  const bySeverity = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
   const what =
-    a.findings.length === 0
+    findings.length === 0
       ? 'No problem found in the evidence.'
       : `${bySeverity.map(([s, n]) => `${n} ${SEVERITY_WORD[s]}`).join(', ')}; each with its evidence lines.`;
-  return { id: 'findings-h', title: `Findings (${a.findings.length})`, what, open: false };
+  return { id: 'findings-h', title: `Findings (${findings.length})`, what, open: false };
 }
 
 function pastPart(a: AnalysisResult): OutlinePart | undefined {
@@ -99,5 +101,5 @@ export function resultOutline(a: AnalysisResult): OutlinePart[] {
     what: 'Each host and vmknic, one arrow per traffic class from the vmknic it leaves by to the one it enters by.',
     open: false,
   };
-  return [settlePart(a), fixPart(a), picture, pathsPart(a), findingsPart(a), pastPart(a)].filter((p): p is OutlinePart => p !== undefined);
+  return [settlePart(a), fixesPart(a.remediation), picture, pathsPart(a), findingsPart(a.findings), pastPart(a)].filter((p): p is OutlinePart => p !== undefined);
 }
