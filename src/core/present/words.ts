@@ -34,7 +34,7 @@ export const SEVERITY_MEANING: Readonly<Record<Severity, string>> = {
 export const TRAFFIC_LABEL: Readonly<Record<TrafficClass, string>> = {
   vmotion: 'vMotion (memory and state, TCP 8000)',
   nfc: 'NFC cold data (disks, snapshots, files, TCP 902)',
-  management: 'management',
+  management: 'Management traffic (vCenter and the host agents)',
 };
 
 /** A traffic class inside a sentence ("vMotion leaves esx01 by vmk0"). */
