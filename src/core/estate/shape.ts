@@ -241,28 +241,40 @@ class KeyWalker extends Walker {
 }
 
 /**
- * The key as a list of tokens: references to the host's own strings and numbers, each value after a mark of its
- * kind, so the list reads back one way. Nothing is concatenated: the 1.3 KB key string (and its ~300 pieces) per
- * host was most of the memo's cost.
+ * The key as a list of numbers: each mark by its character code, each value after a kind code (1-4) — strings by
+ * an id per distinct text (`ids`: V8 hashes a string once, natively, where a hash loop in JavaScript read every
+ * character of every host), numbers as they are — so the list reads back one way. Nothing is concatenated: the
+ * 1.3 KB key string (and its ~300 pieces) per host was most of the memo's cost.
  */
 class TokenWalker extends Walker {
-  constructor(readonly tokens: (string | number)[]) {
+  constructor(
+    readonly tokens: number[],
+    private readonly ids: Map<string, number>,
+  ) {
     super();
   }
+  private id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.ids.size;
+      this.ids.set(s, i);
+    }
+    return i;
+  }
   protected mark(m: string): void {
-    this.tokens.push(m);
+    this.tokens.push(m.charCodeAt(0));
   }
   protected name(k: string): void {
-    this.tokens.push('=', k);
+    this.tokens.push(1, this.id(k));
   }
   protected text(s: string): void {
-    this.tokens.push("'", s);
+    this.tokens.push(2, this.id(s));
   }
   protected num(n: number): void {
-    this.tokens.push('#', n);
+    this.tokens.push(3, n);
   }
   protected cidr(p: string): void {
-    this.tokens.push('/', p);
+    this.tokens.push(4, this.id(p));
   }
 }
 
@@ -276,48 +288,40 @@ export function hostShape(host: HostModel): HostShape {
 /** A host's address relation without its key: what the scan keeps per host (pair checks read it). */
 export type HostRelation = Omit<HostShape, 'key'>;
 
-/** FNV-1a over the tokens (strings by their characters): a bucket, never a verdict. */
-function hashTokens(tokens: readonly (string | number)[], relation: string): number {
+/** FNV-1a over the tokens and the relation: a bucket, never a verdict. */
+function hashTokens(tokens: readonly number[], relation: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (typeof t === 'number') {
-      h = Math.imul(h ^ (t | 0), 0x01000193);
-      h = Math.imul(h ^ ((t * 1024) | 0), 0x01000193);
-    } else {
-      for (let j = 0; j < t.length; j++) h = Math.imul(h ^ t.charCodeAt(j), 0x01000193);
-      h = Math.imul(h ^ 0xff, 0x01000193);
-    }
-  }
+  for (let i = 0; i < tokens.length; i++) h = Math.imul(h ^ (tokens[i]! | 0), 0x01000193);
   for (let j = 0; j < relation.length; j++) h = Math.imul(h ^ relation.charCodeAt(j), 0x01000193);
   return h;
 }
 
-function sameTokens(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
+    const x = a[i]!;
+    const y = b[i]!;
     // NaN: equal in the key string (`#NaN;`), so equal here too.
-    if (x !== y && !(typeof x === 'number' && typeof y === 'number' && Number.isNaN(x) && Number.isNaN(y))) return false;
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
   }
   return true;
 }
 
 /**
- * Host shapes → a value computed once per shape, without building key strings: a host's key is taken as tokens
- * into a reused list, hashed, and compared token by token with the shapes already seen under that hash. Equal
+ * Host shapes → a value computed once per shape, without building key strings: a host's key is taken as numeric
+ * tokens into a reused list, hashed, and compared token by token with the shapes already seen under that hash. Equal
  * token lists mean equal keys (`hostShape`); a hash collision only costs a comparison.
  */
 export class ShapeMemo<T> {
-  private readonly buckets = new Map<number, { tokens: readonly (string | number)[]; relation: string; value: T }[]>();
-  private readonly scratch: (string | number)[] = [];
+  private readonly buckets = new Map<number, { tokens: readonly number[]; relation: string; value: T }[]>();
+  private readonly scratch: number[] = [];
+  private readonly ids = new Map<string, number>();
 
   /** The host's relation, and the value of its shape: remembered, or `compute()` remembered now. */
   get(host: HostModel, compute: () => T): { relation: HostRelation; value: T; hit: boolean } {
     const tokens = this.scratch;
     tokens.length = 0;
-    const w = new TokenWalker(tokens);
+    const w = new TokenWalker(tokens, this.ids);
     const { prefixes, classes, relation } = w.walk(host);
     const shape: HostRelation = { addresses: w.addresses, prefixes, classes };
     const h = hashTokens(tokens, relation);
