@@ -221,11 +221,32 @@ export function rowRef(file: string, row: TableRow): EvidenceRef {
 }
 
 /** Iterates a table's rows, reading only the located columns, counting rows and collecting skipped ones. */
-export function* eachRow(b: FactsBuilder, table: Table, index: Readonly<Partial<Record<string, number>>>): Generator<TableRow> {
+export function eachRow(b: FactsBuilder, table: Table, index: Readonly<Partial<Record<string, number>>>): Iterable<TableRow> {
   const wanted = Object.values(index).filter((i): i is number => typeof i === 'number');
-  for (const row of table.rows(wanted)) {
-    b.rows++;
-    yield row;
+  return new CountedRows(b, table, table.rows(wanted)[Symbol.iterator]());
+}
+
+/** eachRow's iterator: passes the table's own results through (no object per row, unlike a generator). */
+class CountedRows implements Iterable<TableRow>, Iterator<TableRow> {
+  private finished = false;
+
+  constructor(
+    private readonly b: FactsBuilder,
+    private readonly table: Table,
+    private readonly rows: Iterator<TableRow>,
+  ) {}
+
+  [Symbol.iterator](): Iterator<TableRow> {
+    return this;
   }
-  for (const s of table.skipped) b.skip(s.line, s.reason);
+
+  next(): IteratorResult<TableRow> {
+    const r = this.rows.next();
+    if (!r.done) this.b.rows++;
+    else if (!this.finished) {
+      this.finished = true;
+      for (const s of this.table.skipped) this.b.skip(s.line, s.reason);
+    }
+    return r;
+  }
 }

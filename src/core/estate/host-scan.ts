@@ -10,8 +10,8 @@ import type { HostView } from '../analysis/host-view.ts';
 import { buildHostView } from '../analysis/host-view.ts';
 import type { HostModel } from '../model/host.ts';
 import type { FindingResult, MigrationKind } from '../result.ts';
-import type { HostShape } from './shape.ts';
-import { hostShape } from './shape.ts';
+import type { HostRelation } from './shape.ts';
+import { ShapeMemo } from './shape.ts';
 import type { UnknownFact } from './types.ts';
 import { unknownFacts } from './unknowns.ts';
 
@@ -27,16 +27,18 @@ export interface ShapeOutcome {
 }
 
 export interface HostScan {
-  readonly shape: HostShape;
+  /** The host's address relation (its shape's key is not kept: the outcome stands for it). */
+  readonly shape: HostRelation;
   readonly outcome: ShapeOutcome;
 }
 
 /** Caches host views and shape outcomes for one scan. With `memo: false` every host is analysed on its own. */
 export class HostScanner {
-  private readonly byKey = new Map<string, ShapeOutcome>();
+  private readonly byShape = new ShapeMemo<ShapeOutcome>();
   private readonly views = new Map<HostModel, HostView>();
   /** Number of single-host analyses actually run (for tests and the benchmark). */
   analyses = 0;
+  private outcomes = 0;
 
   constructor(
     private readonly migration: MigrationKind,
@@ -52,34 +54,25 @@ export class HostScanner {
     return v;
   }
 
-  /** The first shape seen of each outcome, whose key the later hosts of that shape share. */
-  private readonly firstShape = new Map<ShapeOutcome, HostShape>();
-
-  /**
-   * `shape` with the key string of the first host of its outcome (equal by construction): a key is ~1.3 KB, and
-   * the scan keeps every host's shape, so 5,000 copies of a few dozen keys would hold ~7 MB (50,000 hosts: ~70 MB).
-   */
-  private sharingKey(shape: HostShape, outcome: ShapeOutcome): HostShape {
-    const first = this.firstShape.get(outcome);
-    return first === undefined ? shape : { ...shape, key: first.key };
-  }
-
-  scan(model: HostModel): HostScan {
-    const shape = hostShape(model);
-    const hit = this.memo ? this.byKey.get(shape.key) : undefined;
-    if (hit) return { shape: this.sharingKey(shape, hit), outcome: hit };
+  private analyse(model: HostModel): ShapeOutcome {
     const view = this.view(model);
     this.analyses++;
-    const outcome: ShapeOutcome = {
-      id: this.byKey.size,
+    return {
+      // Without memo every host gets its own id, so pair keys never collide either.
+      id: this.outcomes++,
       representative: model,
       findings: analyzeFindings(view, undefined, this.migration),
       binding: effectiveBinding(model),
       unknown: unknownFacts(view),
     };
-    // Without memo every host gets its own id, so pair keys never collide either.
-    this.byKey.set(this.memo ? shape.key : `${this.byKey.size}`, outcome);
-    this.firstShape.set(outcome, shape);
-    return { shape, outcome };
+  }
+
+  scan(model: HostModel): HostScan {
+    if (this.memo) {
+      const { relation, value } = this.byShape.get(model, () => this.analyse(model));
+      return { shape: relation, outcome: value };
+    }
+    const { relation } = new ShapeMemo<undefined>().get(model, () => undefined);
+    return { shape: relation, outcome: this.analyse(model) };
   }
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HostModel } from '../model/host.ts';
 import { host } from '../test-support/hosts.ts';
-import { crossRelation, hostShape } from './shape.ts';
+import { crossRelation, hostShape, ShapeMemo } from './shape.ts';
 import { hostArb } from './test-support/random-estate.ts';
 
 function layout(name: string, mgmt: string, vmotion: string, extra: Partial<Parameters<typeof host>[0]> = {}): HostModel {
@@ -56,6 +56,37 @@ describe('host shapes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the scan memo (ShapeMemo)', () => {
+  it('property: gives two hosts one value exactly when their keys are equal, and the relation hostShape computes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(hostArb('esx1'), fc.nat(7)), { minLength: 1, maxLength: 12 }), (drawn) => {
+        // Some hosts again under another name (same key), so that hits and misses are both tried.
+        const models = drawn.flatMap(([m, k], i) => (k < 3 ? [m, { ...m, name: `copy${i}` }] : [m]));
+        const memo = new ShapeMemo<number>();
+        const firstOfKey = new Map<string, number>();
+        models.forEach((m, i) => {
+          const shape = hostShape(m);
+          const expected = firstOfKey.get(shape.key) ?? i;
+          if (!firstOfKey.has(shape.key)) firstOfKey.set(shape.key, i);
+          const got = memo.get(m, () => i);
+          expect(got.value).toBe(expected);
+          expect(got.hit).toBe(expected !== i);
+          expect(got.relation).toEqual({ addresses: shape.addresses, prefixes: shape.prefixes, classes: shape.classes });
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('tells apart hosts whose keys differ only in one value', () => {
+    const memo = new ShapeMemo<string>();
+    expect(memo.get(layout('a', '10.0.1.11', '10.0.2.11'), () => 'first').value).toBe('first');
+    expect(memo.get(layout('b', '172.16.5.40', '172.16.9.40'), () => 'second').value).toBe('first');
+    expect(memo.get(layout('c', '10.0.1.11', '10.0.2.11', { build: '24859861' }), () => 'third').value).toBe('third');
+    expect(memo.get(layout('d', '10.0.1.11', '10.0.1.12'), () => 'fourth').value).toBe('fourth');
   });
 });
 

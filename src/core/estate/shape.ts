@@ -21,6 +21,16 @@ import { maskToPrefix, networkOf, someHostIn } from '../net/ipv4.ts';
 /** Facts the analysis never compares: evidence lines, MACs, IPv6 (not routed by the analysis), bookkeeping. */
 const SKIP = new Set(['evidence', 'mac', 'ipv6', 'commandsSeen', 'nameAssumed', 'description']);
 const MASK_KEY = /mask/i;
+const MASK_KEYS = new Map<string, boolean>();
+/** MASK_KEY.test, remembered per property name (a host has a handful; the test ran on every string). */
+function isMaskKey(key: string): boolean {
+  let m = MASK_KEYS.get(key);
+  if (m === undefined) {
+    m = MASK_KEY.test(key);
+    if (MASK_KEYS.size < 4096) MASK_KEYS.set(key, m);
+  }
+  return m;
+}
 const CIDR = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\/(\d{1,2})$/;
 
 export interface HostShape {
@@ -94,11 +104,25 @@ function prefixOfMask(mask: string): number | undefined {
   return p;
 }
 
-/** Strings are written length-prefixed (`5'hello`): injective without escaping. */
-class Walker {
-  out = '';
+/**
+ * Walks a host's facts in a fixed order and emits its structure through `emit*`: the key string (KeyWalker, below)
+ * or a list of tokens (TokenWalker, the scan's memo). Both emit the same calls in the same order, so two hosts
+ * with equal token lists have equal keys.
+ */
+abstract class Walker {
   readonly addresses: number[] = [0]; // 0.0.0.0: the analysis compares gateways and networks with it
   readonly prefixes = new Set<number>([32]);
+
+  /** One of the one-character marks `[ ] { } N T F @ ? ;`. */
+  protected abstract mark(m: string): void;
+  /** A property name, written `name=`. */
+  protected abstract name(k: string): void;
+  /** A string value, written length-prefixed (`5'hello`): injective without escaping. */
+  protected abstract text(s: string): void;
+  /** A number value, written `#n;`. */
+  protected abstract num(n: number): void;
+  /** An address with a prefix length, written `@/p`. */
+  protected abstract cidr(p: string): void;
 
   value(v: unknown, key: string): void {
     switch (typeof v) {
@@ -108,48 +132,48 @@ class Walker {
         this.string(v, key);
         return;
       case 'number':
-        this.out += `#${v};`;
+        this.num(v);
         return;
       case 'boolean':
-        this.out += v ? 'T' : 'F';
+        this.mark(v ? 'T' : 'F');
         return;
       case 'object':
         if (v === null) {
-          this.out += 'N';
+          this.mark('N');
           return;
         }
         if (Array.isArray(v)) {
-          this.out += '[';
+          this.mark('[');
           for (let i = 0; i < v.length; i++) this.value(v[i], key);
-          this.out += ']';
+          this.mark(']');
           return;
         }
-        this.out += '{';
+        this.mark('{');
         for (const k in v as Record<string, unknown>) {
           if (SKIP.has(k)) continue;
           const item = (v as Record<string, unknown>)[k];
           if (item === undefined) continue;
-          this.out += `${k}=`;
+          this.name(k);
           this.value(item, k);
         }
-        this.out += '}';
+        this.mark('}');
         return;
       default:
-        this.out += '?';
+        this.mark('?');
     }
   }
 
   string(s: string, key: string): void {
-    if (MASK_KEY.test(key)) {
+    if (isMaskKey(key)) {
       const p = prefixOfMask(s);
       if (p !== undefined && p > 0) this.prefixes.add(p);
-      this.out += `${s.length}'${s}`;
+      this.text(s);
       return;
     }
     const n = canonicalIpv4(s);
     if (n !== undefined) {
       this.addresses.push(n);
-      this.out += '@';
+      this.mark('@');
       return;
     }
     const cidr = s.includes('/') ? CIDR.exec(s) : null;
@@ -157,48 +181,165 @@ class Walker {
     if (cidr && a !== undefined && Number(cidr[2]) <= 32) {
       this.addresses.push(a);
       if (Number(cidr[2]) > 0) this.prefixes.add(Number(cidr[2]));
-      this.out += `@/${cidr[2]}`;
+      this.cidr(cidr[2]!);
       return;
     }
+    this.text(s);
+  }
+
+  /** The host's facts (see the module comment), then the addresses the analysis derives; returns the relation. */
+  walk(host: HostModel): { prefixes: number[]; classes: Map<number, number[]>; relation: string } {
+    for (const k in host) {
+      if (k === 'name' || SKIP.has(k)) continue;
+      const v = (host as unknown as Record<string, unknown>)[k];
+      if (v === undefined) continue;
+      this.name(k);
+      this.value(v, k);
+      this.mark(';');
+    }
+    // Addresses the analysis derives: each vmknic's network and the first host in it (the assumed peer, §1.7 D0).
+    for (const nic of host.vmknics) {
+      const address = nic.ipv4 === undefined ? undefined : canonicalIpv4(nic.ipv4);
+      const prefix = nic.netmask === undefined ? undefined : prefixOfMask(nic.netmask);
+      // Not canonical (rare): the analysis's own parser decides.
+      const net =
+        address !== undefined && prefix !== undefined
+          ? { network: prefix === 0 ? 0 : (address & ((0xffffffff << (32 - prefix)) >>> 0)) >>> 0, prefix }
+          : networkOf(nic.ipv4, nic.netmask);
+      if (net) this.addresses.push(net.network, someHostIn(net));
+    }
+    const prefixes = [...this.prefixes].sort((a, b) => a - b);
+    const classes = new Map<number, number[]>();
+    let relation = '';
+    for (const p of prefixes) {
+      const { values, labels } = classify(this.addresses, p);
+      classes.set(p, values);
+      relation += `${p}:${labels}|`;
+    }
+    return { prefixes, classes, relation };
+  }
+}
+
+/** The key as one string (the definition of a shape; tests compare it). */
+class KeyWalker extends Walker {
+  out = '';
+  protected mark(m: string): void {
+    this.out += m;
+  }
+  protected name(k: string): void {
+    this.out += `${k}=`;
+  }
+  protected text(s: string): void {
     this.out += `${s.length}'${s}`;
+  }
+  protected num(n: number): void {
+    this.out += `#${n};`;
+  }
+  protected cidr(p: string): void {
+    this.out += `@/${p}`;
+  }
+}
+
+/**
+ * The key as a list of numbers: each mark by its character code, each value after a kind code (1-4) — strings by
+ * an id per distinct text (`ids`: V8 hashes a string once, natively, where a hash loop in JavaScript read every
+ * character of every host), numbers as they are — so the list reads back one way. Nothing is concatenated: the
+ * 1.3 KB key string (and its ~300 pieces) per host was most of the memo's cost.
+ */
+class TokenWalker extends Walker {
+  constructor(
+    readonly tokens: number[],
+    private readonly ids: Map<string, number>,
+  ) {
+    super();
+  }
+  private id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.ids.size;
+      this.ids.set(s, i);
+    }
+    return i;
+  }
+  protected mark(m: string): void {
+    this.tokens.push(m.charCodeAt(0));
+  }
+  protected name(k: string): void {
+    this.tokens.push(1, this.id(k));
+  }
+  protected text(s: string): void {
+    this.tokens.push(2, this.id(s));
+  }
+  protected num(n: number): void {
+    this.tokens.push(3, n);
+  }
+  protected cidr(p: string): void {
+    this.tokens.push(4, this.id(p));
   }
 }
 
 /** The shape of one host (see the module comment). */
 export function hostShape(host: HostModel): HostShape {
-  const w = new Walker();
-  for (const k in host) {
-    if (k === 'name' || SKIP.has(k)) continue;
-    const v = (host as unknown as Record<string, unknown>)[k];
-    if (v === undefined) continue;
-    w.out += `${k}=`;
-    w.value(v, k);
-    w.out += ';';
-  }
-  // Addresses the analysis derives: each vmknic's network and the first host in it (the assumed peer, §1.7 D0).
-  for (const nic of host.vmknics) {
-    const address = nic.ipv4 === undefined ? undefined : canonicalIpv4(nic.ipv4);
-    const prefix = nic.netmask === undefined ? undefined : prefixOfMask(nic.netmask);
-    // Not canonical (rare): the analysis's own parser decides.
-    const net =
-      address !== undefined && prefix !== undefined
-        ? { network: prefix === 0 ? 0 : (address & ((0xffffffff << (32 - prefix)) >>> 0)) >>> 0, prefix }
-        : networkOf(nic.ipv4, nic.netmask);
-    if (net) w.addresses.push(net.network, someHostIn(net));
-  }
-  const prefixes = [...w.prefixes].sort((a, b) => a - b);
-  const classes = new Map<number, number[]>();
-  let relation = '';
-  for (const p of prefixes) {
-    const { values, labels } = classify(w.addresses, p);
-    classes.set(p, values);
-    relation += `${p}:${labels}|`;
-  }
+  const w = new KeyWalker();
+  const { prefixes, classes, relation } = w.walk(host);
   return { key: `${w.out}#${relation}`, addresses: w.addresses, prefixes, classes };
 }
 
+/** A host's address relation without its key: what the scan keeps per host (pair checks read it). */
+export type HostRelation = Omit<HostShape, 'key'>;
+
+/** FNV-1a over the tokens and the relation: a bucket, never a verdict. */
+function hashTokens(tokens: readonly number[], relation: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < tokens.length; i++) h = Math.imul(h ^ (tokens[i]! | 0), 0x01000193);
+  for (let j = 0; j < relation.length; j++) h = Math.imul(h ^ relation.charCodeAt(j), 0x01000193);
+  return h;
+}
+
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    // NaN: equal in the key string (`#NaN;`), so equal here too.
+    if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+  }
+  return true;
+}
+
+/**
+ * Host shapes → a value computed once per shape, without building key strings: a host's key is taken as numeric
+ * tokens into a reused list, hashed, and compared token by token with the shapes already seen under that hash. Equal
+ * token lists mean equal keys (`hostShape`); a hash collision only costs a comparison.
+ */
+export class ShapeMemo<T> {
+  private readonly buckets = new Map<number, { tokens: readonly number[]; relation: string; value: T }[]>();
+  private readonly scratch: number[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The host's relation, and the value of its shape: remembered, or `compute()` remembered now. */
+  get(host: HostModel, compute: () => T): { relation: HostRelation; value: T; hit: boolean } {
+    const tokens = this.scratch;
+    tokens.length = 0;
+    const w = new TokenWalker(tokens, this.ids);
+    const { prefixes, classes, relation } = w.walk(host);
+    const shape: HostRelation = { addresses: w.addresses, prefixes, classes };
+    const h = hashTokens(tokens, relation);
+    let bucket = this.buckets.get(h);
+    if (bucket) {
+      for (const c of bucket) if (c.relation === relation && sameTokens(c.tokens, tokens)) return { relation: shape, value: c.value, hit: true };
+    } else {
+      bucket = [];
+      this.buckets.set(h, bucket);
+    }
+    const value = compute();
+    bucket.push({ tokens: tokens.slice(), relation, value });
+    return { relation: shape, value, hit: false };
+  }
+}
+
 /** The distinct p-bit classes of a host's addresses, in label order. */
-export function classesAt(shape: HostShape, p: number): readonly number[] {
+export function classesAt(shape: HostRelation, p: number): readonly number[] {
   return shape.classes.get(p) ?? classify(shape.addresses, p).values;
 }
 
@@ -206,7 +347,7 @@ export function classesAt(shape: HostShape, p: number): readonly number[] {
  * The cross relation of two hosts: for every prefix length either uses, which p-bit class of `b` equals which
  * class of `a` (-1: none). With both hosts' own keys it fixes the relation over all their addresses.
  */
-export function crossRelation(a: HostShape, b: HostShape): string {
+export function crossRelation(a: HostRelation, b: HostRelation): string {
   let out = '';
   let i = 0;
   let j = 0;
