@@ -11,7 +11,7 @@ import type { EvidenceFacts } from './facts.ts';
 import { flowStats, isOutcome, serializeWizard, wizardAdjacency, wizardEvents, type WizardSnapshot } from './graph.ts';
 import { FLOWS, flowById, type FlowDefinition } from './index.ts';
 import { pathDoctorMachine, type TrailStep, type WizardEvent, type WizardStateMeta } from './path-doctor.machine.ts';
-import { exampleFacts } from './test-support.ts';
+import { CONFIG_QUESTIONS, exampleFacts } from './test-support.ts';
 import { COLLECT, OUTCOME_TEXTS, STEP_TEXTS } from './texts/outcomes.ts';
 import { QUESTIONS, QUESTION_KEYS, isQuestionKey, type QuestionKey } from './texts/questions.ts';
 import { currentMeta, describeSnapshot } from './walk.ts';
@@ -268,13 +268,7 @@ describe('answers and evidence', () => {
     expect(r.status).toBe('outcome');
     if (r.status !== 'outcome') return;
     expect(r.outcome.state).toBe('dxBindingWeakened');
-    expect(r.answeredByEvidence).toEqual([
-      'vmk0Traffic.askVmotionVmknic',
-      'vmk0Traffic.askVmotionStack',
-      'vmk0Traffic.askSameSubnet',
-      'vmk0Traffic.askEsxiVersion',
-      'vmk0Traffic.askBindToVmknic',
-    ]);
+    expect(r.answeredByEvidence).toEqual([...CONFIG_QUESTIONS]);
     expect(r.contradictions).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { flowById, FLOWS } from './index.ts';
 import { analyze } from '../src/core/analyze.ts';
 import { EVIDENCE_MIGRATION, factsFromAnalysis, wizardAnswers } from './facts.ts';
-import { analyseExample, EXAMPLE_CASES, hostFromText, readExample } from './test-support.ts';
+import { analyseExample, CONFIG_QUESTIONS, EXAMPLE_CASES, hostFromText, readExample } from './test-support.ts';
 import { walkFlow, type WalkResult } from './walk.ts';
 
 function walk(flowId: string, dir: string, files: string[], answers: Record<string, string> = {}): WalkResult {
@@ -27,13 +27,7 @@ describe('seed-chan-5.0 (SEED0): 5.0, vmk0 and vmk1 in 10.0.1.0/24, BindToVmknic
     expect(r.status).toBe('pending');
     if (r.status !== 'pending') return;
     expect(r.pending.key).toBe('observedEgress');
-    expect(r.answeredByEvidence).toEqual([
-      'vmk0Traffic.askVmotionVmknic',
-      'vmk0Traffic.askVmotionStack',
-      'vmk0Traffic.askSameSubnet',
-      'vmk0Traffic.askEsxiVersion',
-      'vmk0Traffic.askBindToVmknic',
-    ]);
+    expect(r.answeredByEvidence).toEqual([...CONFIG_QUESTIONS]);
   });
 
   it('with vMotion measured on vmk0, diagnoses the mismatch and offers the root fix, multi-NIC and Chan\'s binding', () => {
@@ -74,14 +68,7 @@ describe('seed-denneman-5.1 (SEED1): 5.1, one vMotion vmknic in the management s
     const r = walk('vmotion-on-management', 'seed-denneman-5.1', pair);
     const o = outcome(r);
     expect(o.state).toBe('dxLegacyMismatchLikely');
-    expect(r.answeredByEvidence).toEqual([
-      'vmk0Traffic.askVmotionVmknic',
-      'vmk0Traffic.askVmotionStack',
-      'vmk0Traffic.askSameSubnet',
-      'vmk0Traffic.askEsxiVersion',
-      'vmk0Traffic.askBindToVmknic',
-      'vmk0Traffic.askVmotionVmknicCount',
-    ]);
+    expect(r.answeredByEvidence).toEqual([...CONFIG_QUESTIONS, 'vmk0Traffic.askVmotionVmknicCount']);
     expect(r.visited).not.toContain('vmk0Traffic.askObservedEgress');
     expect(o.findings).toEqual(['VMOTION_EGRESS_MISMATCH', 'SAME_SUBNET_VMKNICS', 'VMOTION_ON_MANAGEMENT_NETWORK', 'VMOTION_UNENCRYPTED_ON_SHARED_NETWORK']);
     expect(o.remediation).toEqual(['R1', 'R5', 'R4']); // no vmotion stack and no encrypted vMotion on 5.1

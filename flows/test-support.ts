@@ -50,3 +50,12 @@ export function analyseExample(dir: string, files: readonly string[]): { result:
 export function exampleFacts(): EvidenceFacts[] {
   return EXAMPLE_CASES.map((c) => analyseExample(c.name, c.files).facts);
 }
+
+/** The management-network flow's configuration questions, in order: the ones pasted evidence answers first. */
+export const CONFIG_QUESTIONS: readonly string[] = [
+  'vmk0Traffic.askVmotionVmknic',
+  'vmk0Traffic.askVmotionStack',
+  'vmk0Traffic.askSameSubnet',
+  'vmk0Traffic.askEsxiVersion',
+  'vmk0Traffic.askBindToVmknic',
+];
