@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { example, type AppPage } from '../pages/app-page.ts';
 import { WizardPage } from '../pages/wizard-page.ts';
 import { SEEDS } from '../fixtures/seeds.ts';
+import { findInternalReferences } from '../../src/core/present/internal-refs.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 const CHAN_LINE = /vMotion leaves esx01\S* by vmk0 instead of vmk1 — likely/;
@@ -31,6 +32,8 @@ test('Chan with the test vMotion answered: the same egress on the diagnosis, the
 
   await expect(wizard.outcome()).toHaveAttribute('data-outcome', /^dx/);
   await expect(wizard.outcome()).toContainText(CHAN_LINE);
+  // The diagnosis screen, its folds included, cites no internal document or mark.
+  expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
 
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(app.heading).toHaveText('Result');
@@ -117,9 +120,13 @@ test('an escalation has Copy buttons for what to collect and exports a hand-over
   expect(text).toContain('## What to collect next');
   expect(text).toContain('## What is known');
   expect(text).toContain('```sh');
+  expect(findInternalReferences(text)).toEqual([]);
+  expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
   const html = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export report (HTML)' }).click();
-  expect(readFileSync(await (await html).path(), 'utf8')).toContain('What to collect next');
+  const handover = readFileSync(await (await html).path(), 'utf8');
+  expect(handover).toContain('What to collect next');
+  expect(findInternalReferences(handover)).toEqual([]);
 });
 
 for (const seed of SEEDS.filter((s) => s.dest !== undefined)) {
@@ -162,5 +169,11 @@ for (const seed of SEEDS.filter((s) => s.dest !== undefined)) {
     const folded = await page.evaluate(() => document.documentElement.scrollHeight);
     await app.unfold();
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(folded);
+
+    // Nothing a reader sees, folded or not, nor the report handed on, cites an internal document or mark.
+    expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
+    const md = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export report (Markdown)' }).click();
+    expect(findInternalReferences(readFileSync(await (await md).path(), 'utf8'))).toEqual([]);
   });
 }
