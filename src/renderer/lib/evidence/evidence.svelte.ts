@@ -56,7 +56,12 @@ export class EvidenceStore {
   busy = $state(false);
   notices = $state.raw<readonly Notice[]>([]);
 
-  #client = new AnalysisClient();
+  readonly #client: Pick<AnalysisClient, 'evaluate' | 'dispose'>;
+
+  /** `client`: the analysis worker's client (tests pass one that answers when told). */
+  constructor(client: Pick<AnalysisClient, 'evaluate' | 'dispose'> = new AnalysisClient()) {
+    this.#client = client;
+  }
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = 0;
   #ids = 1;
@@ -234,6 +239,9 @@ export class EvidenceStore {
 
   schedule(delay = DEBOUNCE_MS): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    // A reading still in flight answers for evidence that has changed since: drop its answer, so it neither shows a
+    // stale outcome nor clears `busy` while this newer reading waits for its timer.
+    this.#seq++;
     this.busy = true;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
