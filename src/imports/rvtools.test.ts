@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findInternalReferences } from '../core/present/internal-refs.ts';
 import { importEstate } from './import-estate.ts';
 import { importFile } from './import-file.ts';
 import { fixture, importFixture, text } from './test-support/files.ts';
@@ -116,6 +117,9 @@ describe('RVTools tabs recognised by their header when the file was renamed', ()
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.hosts[0]!.vmknics.map((v) => v.tags)).toEqual([['Management', 'VMotion'], ['vSphereProvisioning'], undefined]);
     expect(r.value.report.skipped).toEqual([{ line: 4, reason: 'Services "Coffee" is not a list of vmknic services: the tags of vmk2 stay unknown' }]);
+    // The note saying the column was read reaches the Scan view: it says why in words, with no internal mark.
+    expect(r.value.report.notes.some((n) => /Services column was read/.test(n))).toBe(true);
+    expect(r.value.report.notes.flatMap((n) => findInternalReferences(n))).toEqual([]);
   });
 
   it('refuses a file named like a vSC_VMK tab that has no Device column, in one sentence', () => {

@@ -243,7 +243,7 @@ function readVmk(b: FactsBuilder, table: Table, workbook: boolean): string | und
     else b.notes.push(`${host.name}: the Gateway column differs between its vmknics (${[...set].join(', ')}): no default gateway taken.`);
   }
   if (x.services === undefined) b.notes.push('RVTools has no service-tag or TCP/IP-stack column: which vmknic carries vMotion is not known from this file.');
-  else b.notes.push('the Services column was read as the vmknic service tags (a column the verified 4.x exports do not have [U]); RVTools has no TCP/IP-stack column.');
+  else b.notes.push('the Services column was read as the vmknic service tags (the RVTools 4.x exports checked have no such column, so its meaning is inferred from its name and values); RVTools has no TCP/IP-stack column.');
   return undefined;
 }
 
