@@ -126,18 +126,18 @@ interface Pairing {
 function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
   const out: PictureArrow[] = [];
   const cls: ArrowClass = traffic;
-  const E = p.find(traffic, 'source', 'egress');
-  const I = p.find(traffic, 'destination', 'ingress');
-  if (!E && !I) return out;
+  const egress = p.find(traffic, 'source', 'egress');
+  const ingress = p.find(traffic, 'destination', 'ingress');
+  if (!egress && !ingress) return out;
   const peerRow = traffic === 'vmotion' ? PEER_VMOTION : PEER_NFC;
-  const src = where(E);
-  const dst = p.single ? ({ kind: 'actual', names: [peerRow] } as Where) : where(I);
-  const dstIsNone = !p.single && I !== undefined && dst.kind === 'none';
+  const src = where(egress);
+  const dst = p.single ? ({ kind: 'actual', names: [peerRow] } as Where) : where(ingress);
+  const dstIsNone = !p.single && ingress !== undefined && dst.kind === 'none';
   const toEnds: ArrowEnd[] = dst.names.length > 0 ? ends('right', dst.names) : [{ side: 'right', ...(dstIsNone ? { blocked: true } : {}) }];
   const toText = p.single ? 'peer' : dst.names.length > 0 ? list(dst.names, ', ') : dstIsNone ? 'none' : '?';
-  const ingressFlow = p.single ? undefined : I;
+  const ingressFlow = p.single ? undefined : ingress;
 
-  if (E) {
+  if (egress) {
     if (src.kind === 'none') {
       out.push({
         key: `${cls}-none`,
@@ -147,8 +147,8 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         to: [],
         label: `${CLASS_NAME[cls]}: none (no path)`,
         summary: `${CLASS_LONG[cls]} has no path out of ${p.leftName}: none (never a fallback to vmk0).`,
-        reasons: reasonsOf(`${CLASS_LONG[cls]}: ${p.leftName} has no path (none).`, [E]),
-        certainty: E.certainty,
+        reasons: reasonsOf(`${CLASS_LONG[cls]}: ${p.leftName} has no path (none).`, [egress]),
+        certainty: egress.certainty,
         group: cls,
         findings: [],
       });
@@ -161,7 +161,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         to: [],
         label: `? ${CLASS_NAME[cls]}: not identified`,
         summary: `${CLASS_LONG[cls]}: the vmknic it leaves ${p.leftName} by could not be identified from the evidence.`,
-        reasons: reasonsOf(`${CLASS_LONG[cls]}: egress on ${p.leftName} not identified.`, [E]),
+        reasons: reasonsOf(`${CLASS_LONG[cls]}: egress on ${p.leftName} not identified.`, [egress]),
         certainty: 'uncertain',
         group: cls,
         findings: [],
@@ -171,7 +171,7 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
       const from = src.names;
       const summary = uncertain
         ? `${CLASS_LONG[cls]} leaves ${p.leftName} by ${from.join(' or ')} (uncertain) and enters ${p.rightName}${toText === 'peer' ? '' : ` by ${toText}`}.`
-        : `${CLASS_LONG[cls]} leaves ${p.leftName} by ${from.join(', ')} and enters ${p.rightName}${toText === 'peer' ? '' : ` by ${toText}`} (${certaintyOf(E, ingressFlow)}).`;
+        : `${CLASS_LONG[cls]} leaves ${p.leftName} by ${from.join(', ')} and enters ${p.rightName}${toText === 'peer' ? '' : ` by ${toText}`} (${certaintyOf(egress, ingressFlow)}).`;
       out.push({
         key: `${cls}-${uncertain ? 'uncertain' : 'actual'}`,
         cls,
@@ -180,24 +180,24 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         to: toEnds,
         label: uncertain ? `? ${CLASS_NAME[cls]} ${list(from, ' or ')} → ${toText}` : `${CLASS_NAME[cls]} ${list(from, ', ')} → ${toText}`,
         summary,
-        reasons: reasonsOf(summary, [E, ingressFlow], E.intended.length > 0 ? [`Intended: ${E.intended.join(', ')}.`] : []),
-        certainty: certaintyOf(E, ingressFlow),
+        reasons: reasonsOf(summary, [egress, ingressFlow], egress.intended.length > 0 ? [`Intended: ${egress.intended.join(', ')}.`] : []),
+        certainty: certaintyOf(egress, ingressFlow),
         group: cls,
         findings: [],
       });
       // The intended path beside the actual one where the stream is on a wrong vmknic, decided as every table and
       // sentence decides it (text output marks it "<-- intended").
-      const intendedTo = !p.single && I && I.intended.length > 0 ? I.intended : dst.names;
-      if (E.intended.length > 0 && intendedTo.length > 0 && streamOffIntended(E, p.single ? undefined : I)) {
+      const intendedTo = !p.single && ingress && ingress.intended.length > 0 ? ingress.intended : dst.names;
+      if (egress.intended.length > 0 && intendedTo.length > 0 && streamOffIntended(egress, p.single ? undefined : ingress)) {
         const iText = p.single ? 'peer' : intendedTo.join(', ');
-        const s = `Intended ${CLASS_LONG[cls]} path: ${p.leftName} ${E.intended.join(', ')} to ${p.rightName}${p.single ? '' : ` ${iText}`}; the actual path differs.`;
+        const s = `Intended ${CLASS_LONG[cls]} path: ${p.leftName} ${egress.intended.join(', ')} to ${p.rightName}${p.single ? '' : ` ${iText}`}; the actual path differs.`;
         out.push({
           key: `${cls}-intended`,
           cls,
           kind: 'intended',
-          from: ends('left', E.intended),
+          from: ends('left', egress.intended),
           to: ends('right', intendedTo),
-          label: `intended ${CLASS_NAME[cls]} ${E.intended.join(', ')} → ${iText}`,
+          label: `intended ${CLASS_NAME[cls]} ${egress.intended.join(', ')} → ${iText}`,
           summary: s,
           reasons: [s, 'The intended vmknics are the ones tagged or built for this traffic (vMotion tag or vmotion stack; provisioning vmknic; management vmknic).'],
           certainty: 'definite',
@@ -209,11 +209,11 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
   }
 
   // Single host: it is also studied as the receiver of a peer configured like it (§1.7 D0).
-  if (p.single && I) {
-    const inn = where(I);
+  if (p.single && ingress) {
+    const inn = where(ingress);
     if (inn.names.length > 0) {
       const uncertain = inn.kind === 'uncertain';
-      const s = `${CLASS_LONG[cls]} from the assumed peer enters ${p.leftName} by ${inn.names.join(uncertain ? ' or ' : ', ')} (${I.certainty}).`;
+      const s = `${CLASS_LONG[cls]} from the assumed peer enters ${p.leftName} by ${inn.names.join(uncertain ? ' or ' : ', ')} (${ingress.certainty}).`;
       out.push({
         key: `${cls}-${uncertain ? 'uncertain' : 'actual'}-in`,
         cls,
@@ -222,8 +222,8 @@ function streamArrows(p: Pairing, traffic: 'vmotion' | 'nfc'): PictureArrow[] {
         to: ends('left', inn.names),
         label: `${uncertain ? '? ' : ''}${CLASS_NAME[cls]} in: peer → ${list(inn.names, uncertain ? ' or ' : ', ')}`,
         summary: s,
-        reasons: reasonsOf(s, [I]),
-        certainty: I.certainty,
+        reasons: reasonsOf(s, [ingress]),
+        certainty: ingress.certainty,
         group: `${cls}-in`,
         findings: [],
       });
