@@ -104,6 +104,8 @@ describe('the title of a walk', async () => {
   it('follows the symptom the evidence-first flow settled on', () => {
     const start = flowById('start')!;
     expect(walkTitle(start, {})).toBe(start.title);
+    // Evidence in hand but no symptom chosen yet: the question is still open, and so is the title.
+    expect(walkTitle(start, {}, 'cold-slow')).toBe(start.title);
     expect(walkTitle(start, { symptom: 'fails' })).toBe('vMotion fails or times out');
     expect(walkTitle(start, { symptom: 'unknown' }, 'cold-slow')).toBe('Slow snapshot / non-shared-storage migrations');
     expect(walkTitle(flowById('unicast-flooding')!, { symptom: 'fails' })).toBe('Unicast flooding during vMotion');

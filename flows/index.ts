@@ -58,6 +58,7 @@ export { collectorCommand, COLLECTED_COMMANDS } from './collector.ts';
  */
 export function walkTitle(flow: FlowDefinition, answers: Readonly<Record<string, string | undefined>>, area?: string): string {
   if (flow.id !== 'start') return flow.title;
-  const symptom = answers.symptom !== undefined && answers.symptom !== 'unknown' ? answers.symptom : area;
+  // The evidence's area names the walk only once the engineer let the evidence decide, never before they chose.
+  const symptom = answers.symptom === 'unknown' ? area : answers.symptom;
   return FLOWS.find((f) => f.id !== 'start' && f.answers.symptom === symptom)?.title ?? flow.title;
 }
