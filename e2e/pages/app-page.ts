@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { HEAVY_STEP } from '../support/timeouts.ts';
+import { findInternalReferences, type InternalReference } from '../../src/core/present/internal-refs.ts';
 
 export type Side = 'source' | 'dest';
 
@@ -75,6 +76,11 @@ export class AppPage {
   async analyse(): Promise<void> {
     await this.page.getByRole('button', { name: 'Analyse' }).click();
     await expect(this.heading).toHaveText('Result');
+  }
+
+  /** Internal references (section signs, confidence marks, document names, bare fix ids) in the page's text, folded parts included. */
+  async internalReferences(): Promise<InternalReference[]> {
+    return findInternalReferences((await this.page.locator('body').textContent()) ?? '');
   }
 
   /** The folded parts below the result's first screen (how to fix it, picture, paths, findings, …). */

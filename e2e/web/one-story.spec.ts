@@ -33,7 +33,7 @@ test('Chan with the test vMotion answered: the same egress on the diagnosis, the
   await expect(wizard.outcome()).toHaveAttribute('data-outcome', /^dx/);
   await expect(wizard.outcome()).toContainText(CHAN_LINE);
   // The diagnosis screen, its folds included, cites no internal document or mark.
-  expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
+  expect(await app.internalReferences()).toEqual([]);
 
   await page.getByRole('button', { name: 'See the full analysis of the evidence' }).click();
   await expect(app.heading).toHaveText('Result');
@@ -121,7 +121,7 @@ test('an escalation has Copy buttons for what to collect and exports a hand-over
   expect(text).toContain('## What is known');
   expect(text).toContain('```sh');
   expect(findInternalReferences(text)).toEqual([]);
-  expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
+  expect(await app.internalReferences()).toEqual([]);
   const html = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export report (HTML)' }).click();
   const handover = readFileSync(await (await html).path(), 'utf8');
@@ -171,7 +171,7 @@ for (const seed of SEEDS.filter((s) => s.dest !== undefined)) {
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(folded);
 
     // Nothing a reader sees, folded or not, nor the report handed on, cites an internal document or mark.
-    expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
+    expect(await app.internalReferences()).toEqual([]);
     const md = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export report (Markdown)' }).click();
     expect(findInternalReferences(readFileSync(await (await md).path(), 'utf8'))).toEqual([]);

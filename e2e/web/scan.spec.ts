@@ -15,7 +15,6 @@ import { estate50, estate50Files } from '../../src/imports/test-support/estate-5
 import { bundleA, bundleB, vcenterBundle } from '../../src/bundles/fixtures.test-support.ts';
 import { zip } from '../../src/bundles/test-support.ts';
 import { FINDINGS } from '../../src/core/findings/catalog.ts';
-import { findInternalReferences } from '../../src/core/present/internal-refs.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { clickWhenShown } from '../support/click-when-shown.ts';
 import { expect, test } from '../support/fixtures.ts';
@@ -106,7 +105,7 @@ test('the 50-host estate from RVTools CSV tabs and PowerCLI CSVs: known answers,
   await expect(detail).toContainText('Fill with: the collector (collectors/Get-VpdEstate.ps1), or esxcli network ip interface list');
   await expect(detail).toContainText(`With other hosts of its cluster`);
   // The Scan view, groups and file notes included, cites no internal document or mark.
-  expect(findInternalReferences((await page.locator('body').textContent()) ?? '')).toEqual([]);
+  expect(await app.internalReferences()).toEqual([]);
 });
 
 test('RVTools alone: tags are "not known", never guessed from a port-group name as known', async ({ app, page }) => {
