@@ -60,14 +60,14 @@ const NONE: readonly Entry[] = [];
 /** Entries a host of a file may be: not in another vCenter; by short name, not two different FQDNs. */
 function compatibleWith(list: readonly Entry[] | undefined, facts: HostFacts, byShortName: boolean): readonly Entry[] {
   if (!list) return NONE;
-  const vc = facts.vcenter?.toLowerCase();
   // The usual case: one entry, same vCenter (or none known).
   if (list.length === 1) {
     const e = list[0]!;
-    const vcOk = !vc || !e.vcenter || e.vcenter === facts.vcenter || vc === e.vcenter.toLowerCase();
+    const vcOk = !facts.vcenter || !e.vcenter || e.vcenter === facts.vcenter || lowerCase(facts.vcenter) === lowerCase(e.vcenter);
     if (vcOk && !(byShortName && isFqdn(e.name) && isFqdn(facts.name))) return list;
     return NONE;
   }
+  const vc = facts.vcenter?.toLowerCase();
   const out: Entry[] = [];
   for (const e of list) {
     if (vc && e.vcenter && vc !== e.vcenter.toLowerCase()) continue;
@@ -120,7 +120,7 @@ function identify(files: readonly FileImport[], warnings: Warnings): Entry[] {
         entries.push(entry);
       } else {
         // The FQDN is the better name; a vCenter learnt from a later file fills the gap.
-        if (isFqdn(facts.name) && !isFqdn(entry.name)) entry.name = facts.name;
+        if (facts.name !== entry.name && isFqdn(facts.name) && !isFqdn(entry.name)) entry.name = facts.name;
         entry.vcenter ??= facts.vcenter;
       }
       const renamed = entry.parts.length > 0 && entry.name !== entry.parts[entry.parts.length - 1]!.facts.name;
@@ -183,6 +183,18 @@ class Merger {
   }
 }
 
+const SETTING_LABELS = new Map<string, string>();
+
+/** `/Migrate/BindToVmknic` → `Migrate.BindToVmknic`, remembered (a few settings, named on every host). */
+function settingLabel(key: string): string {
+  let label = SETTING_LABELS.get(key);
+  if (label === undefined) {
+    label = key.replace(/^\//, '').replace(/\//g, '.');
+    if (SETTING_LABELS.size < 1024) SETTING_LABELS.set(key, label);
+  }
+  return label;
+}
+
 function show(v: unknown): string {
   if (Array.isArray(v)) return v.length === 0 ? '(none)' : v.join(', ');
   return String(v);
@@ -195,38 +207,54 @@ type NicDraft = Record<string, unknown> & { name: string; ipv6: string[]; eviden
  * fields are added to the merged object): a loop over a list of field names made every read and write a
  * megamorphic keyed access, the largest cost of the merge at 5,000 hosts.
  */
+/** A vmknic being merged: its fields so far, and which file set each. */
+interface NicMerge {
+  readonly key: string;
+  readonly nic: NicDraft;
+  readonly origin: Record<string, string>;
+}
+
+/** One field of a vmknic: taken when the stronger parts left it unset, else checked for a conflict. */
+function put(cur: NicMerge, field: string, value: unknown, label: string, part: Part, m: Merger, line: number): void {
+  if (value === undefined) return;
+  const had = cur.nic[field];
+  if (had === undefined) {
+    cur.origin[field] = part.file;
+    cur.nic[field] = value;
+  } else m.take(cur.origin, field, had, value, part, label, line, cur.key);
+}
+
 function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmknic[] {
-  const out = new Map<string, { nic: NicDraft; origin: Record<string, string> }>();
+  // A host has a handful of vmknics: a list searched by name costs less than a map per host.
+  const out: NicMerge[] = [];
   for (const part of parts) {
     for (const v of part.facts.vmknics) {
       const key = lowerCase(v.name);
-      let cur = out.get(key);
+      let cur: NicMerge | undefined;
+      for (const c of out) {
+        if (c.key === key) {
+          cur = c;
+          break;
+        }
+      }
       if (!cur) {
-        cur = { nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
-        out.set(key, cur);
+        cur = { key, nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
+        out.push(cur);
       }
       const { nic, origin } = cur;
       const line = v.evidence[v.evidence.length - 1]?.line ?? part.facts.evidence.line;
       // The label names the fact in a conflict warning.
-      const put = (field: string, value: unknown, label: string) => {
-        if (value === undefined) return;
-        const had = nic[field];
-        if (had === undefined) {
-          origin[field] = part.file;
-          nic[field] = value;
-        } else m.take(origin, field, had, value, part, label, line, key);
-      };
-      put('portGroup', v.portGroup, 'port group');
-      put('dvPort', v.dvPort, 'DVPort');
-      put('ipv4', v.ipv4, 'IPv4 address');
-      put('netmask', v.netmask, 'netmask');
-      put('mac', v.mac, 'MAC');
-      put('mtu', v.mtu, 'MTU');
-      put('netstack', v.netstack, 'TCP/IP stack');
-      put('enabled', v.enabled, 'enabled flag');
-      put('addressType', v.addressType, 'address type');
-      put('gateway', v.gateway, 'gateway');
-      put('vswitch', v.vswitch, 'switch');
+      put(cur, 'portGroup', v.portGroup, 'port group', part, m, line);
+      put(cur, 'dvPort', v.dvPort, 'DVPort', part, m, line);
+      put(cur, 'ipv4', v.ipv4, 'IPv4 address', part, m, line);
+      put(cur, 'netmask', v.netmask, 'netmask', part, m, line);
+      put(cur, 'mac', v.mac, 'MAC', part, m, line);
+      put(cur, 'mtu', v.mtu, 'MTU', part, m, line);
+      put(cur, 'netstack', v.netstack, 'TCP/IP stack', part, m, line);
+      put(cur, 'enabled', v.enabled, 'enabled flag', part, m, line);
+      put(cur, 'addressType', v.addressType, 'address type', part, m, line);
+      put(cur, 'gateway', v.gateway, 'gateway', part, m, line);
+      put(cur, 'vswitch', v.vswitch, 'switch', part, m, line);
       if (v.tags !== undefined) {
         const had = nic.tags;
         nic.tags = m.take(origin, 'tags', had, v.tags, part, 'service tags', line, key);
@@ -241,7 +269,7 @@ function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmkn
     }
   }
   const merged: Vmknic[] = [];
-  for (const { nic } of out.values()) {
+  for (const { nic } of out) {
     nic.evidence = exact(nic.evidence);
     if (Array.isArray(nic.tags)) nic.tags = exact(nic.tags as string[]);
     merged.push(nic as unknown as Vmknic);
@@ -258,23 +286,60 @@ function exact<T>(list: T[]): T[] {
   return list.slice();
 }
 
+/**
+ * The switches of a host's parts. A port group is the file's own object until a later part adds an uplink to it
+ * (copied then, so the files' facts are never changed): most port groups come from one file, and the models are
+ * built from fresh objects anyway, so a copy made here for every one of them (8 per host) was garbage at once.
+ */
 function mergeSwitches(parts: readonly Part[], prov: Provenance, m: Merger): SwitchFacts[] {
   const out: SwitchFacts[] = [];
   const origin: Record<string, string> = {};
+  let owned: Set<object> | undefined;
   for (const part of parts) {
     for (const s of part.facts.switches) {
-      let cur = out.find((x) => x.name === s.name);
+      let cur: SwitchFacts | undefined;
+      for (const x of out) {
+        if (x.name === s.name) {
+          cur = x;
+          break;
+        }
+      }
       if (!cur) {
         cur = { name: s.name, kind: s.kind, uplinks: [], portGroups: [], dvPorts: [], evidence: s.evidence };
         out.push(cur);
       }
-      const mtu = m.take(origin, `${s.name}.mtu`, cur.mtu, s.mtu, part, `switch ${s.name} MTU`);
-      if (mtu !== undefined) cur.mtu = mtu;
+      if (s.mtu !== undefined) {
+        // As Merger.take, with the conflict's wording made only for a conflict.
+        const field = `${s.name}.mtu`;
+        if (cur.mtu === undefined) {
+          origin[field] = part.file;
+          cur.mtu = s.mtu;
+        } else m.take(origin, field, cur.mtu, s.mtu, part, `switch ${s.name} MTU`);
+      }
       for (const u of s.uplinks) if (!cur.uplinks.includes(u)) cur.uplinks.push(u);
+      const pgs = cur.portGroups;
       for (const pg of s.portGroups) {
-        const known = cur.portGroups.find((p) => p.name === pg.name);
-        if (!known) cur.portGroups.push({ ...pg, uplinks: [...pg.uplinks] });
-        else for (const u of pg.uplinks) if (!known.uplinks.includes(u)) known.uplinks.push(u);
+        let at = -1;
+        for (let i = 0; i < pgs.length; i++) {
+          if (pgs[i]!.name === pg.name) {
+            at = i;
+            break;
+          }
+        }
+        if (at < 0) {
+          pgs.push(pg);
+          continue;
+        }
+        for (const u of pg.uplinks) {
+          let known = pgs[at]!;
+          if (known.uplinks.includes(u)) continue;
+          if (!owned?.has(known)) {
+            known = { ...known, uplinks: [...known.uplinks] };
+            (owned ??= new Set()).add(known);
+            pgs[at] = known;
+          }
+          known.uplinks.push(u);
+        }
       }
       for (const d of s.dvPorts) if (!cur.dvPorts.some((x) => x.id === d.id)) cur.dvPorts.push({ ...d });
       note(prov, 'switches', part.file);
@@ -381,7 +446,7 @@ export function mergeImports(files: readonly FileImport[]): MergeResult {
       for (const key in f.advanced) {
         const val = f.advanced[key]!;
         const cur = advanced[key];
-        const picked = m.take(origin, `adv${key}`, cur?.value, val.value, part, key.replace(/^\//, '').replace(/\//g, '.'));
+        const picked = m.take(origin, `adv${key}`, cur?.value, val.value, part, settingLabel(key));
         if (cur === undefined && picked !== undefined) advanced[key] = val;
         note(prov, key === '/Migrate/BindToVmknic' ? 'bindToVmknic' : 'advanced', part.file);
       }
