@@ -74,14 +74,17 @@ export function prelude(input: string): Prelude | { error: string; line: number 
 }
 
 
-/** A scanned row; its text for evidence lines is cut from the file only when asked for. */
+/**
+ * A scanned row; its text for evidence lines is cut from the file only when asked for. Transient rows (Table.rows)
+ * are one object refilled for every row.
+ */
 class CsvRow implements TableRow {
   constructor(
-    readonly line: number,
-    readonly cells: readonly string[],
+    public line: number,
+    public cells: string[],
     private readonly text: string,
-    private readonly from: number,
-    private readonly end: number,
+    public from: number,
+    public end: number,
   ) {}
 
   get raw(): string {
@@ -126,14 +129,18 @@ class Scanner {
     }
   }
 
-  /** The next non-blank record, or undefined at the end. `want[k]` false: cell k is not sliced. */
-  next(want?: readonly boolean[]): TableRow | undefined {
+  /**
+   * The next non-blank record, or undefined at the end. `want[k]` false: cell k is not sliced. `reuse`: the row to
+   * refill (a transient read, Table.rows) instead of a new row and cells array per record — for 110,000 rows of a
+   * 5,000-host estate, ~40 MB less to allocate and collect.
+   */
+  next(want?: readonly boolean[], reuse?: CsvRow): TableRow | undefined {
     const { text, n, delim } = this;
     while (this.i < n) {
       const start = this.line;
       const from = this.i;
       // Sized like the previous record (rows of an export have one width): no growing copies of the array.
-      const cells: string[] = new Array<string>(this.width);
+      const cells: string[] = reuse ? reuse.cells : new Array<string>(this.width);
       let nc = 0;
       let problem: string | undefined;
       let i = this.i;
@@ -227,18 +234,27 @@ class Scanner {
       }
       // Blank line (or a line of blanks): no record.
       if (cells.length === 1 && (end - from === 0 || text.slice(from, end).trim() === '')) continue;
-      return new CsvRow(start, cells, text, from, end);
+      if (!reuse) return new CsvRow(start, cells, text, from, end);
+      reuse.line = start;
+      reuse.from = from;
+      reuse.end = end;
+      return reuse;
     }
     return undefined;
   }
 
-  rest(wanted?: readonly number[]): Iterable<TableRow> {
+  /** A row object to refill (Scanner.next's `reuse`). */
+  transientRow(): CsvRow {
+    return new CsvRow(0, [], this.text, 0, 0);
+  }
+
+  rest(wanted?: readonly number[], transient = false): Iterable<TableRow> {
     let want: boolean[] | undefined;
     if (wanted) {
       want = [];
       for (const k of wanted) want[k] = true;
     }
-    return new CsvRows(this, want);
+    return new CsvRows(this, want, transient ? this.transientRow() : undefined);
   }
 }
 
@@ -253,6 +269,7 @@ class CsvRows implements Iterable<TableRow>, Iterator<TableRow> {
   constructor(
     private readonly scanner: Scanner,
     private readonly want: boolean[] | undefined,
+    private readonly reuse: CsvRow | undefined,
   ) {}
 
   [Symbol.iterator](): Iterator<TableRow> {
@@ -262,7 +279,7 @@ class CsvRows implements Iterable<TableRow>, Iterator<TableRow> {
   next(): IteratorResult<TableRow> {
     const r = this.result;
     if (!r.done) {
-      const row = this.scanner.next(this.want);
+      const row = this.scanner.next(this.want, this.reuse);
       if (row && ++this.count > MAX_ROWS) {
         this.scanner.skipped.push({ line: row.line, reason: `more than ${MAX_ROWS} rows: the rest of the file was not read` });
         r.done = true;
@@ -292,10 +309,10 @@ export function readCsv(file: string, input: string): CsvRead {
       headerLine: head.line,
       ...(pre.typeName !== undefined ? { typeName: pre.typeName } : {}),
       skipped: scanner.skipped,
-      rows: (wanted) => {
+      rows: (wanted, transient) => {
         if (used) throw new Error('the rows of a CSV table can be read once');
         used = true;
-        return scanner.rest(wanted);
+        return scanner.rest(wanted, transient);
       },
     },
   };

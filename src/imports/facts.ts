@@ -133,13 +133,15 @@ export class FactsBuilder {
 
   constructor(readonly file: string) {}
 
-  private last?: { name: string; vcenter: string | undefined; host: HostFacts };
+  // The previous row's host, in three fields rather than an object made for every new host.
+  private lastName: string | undefined;
+  private lastVcenter: string | undefined;
+  private lastHost: HostFacts | undefined;
 
   /** The facts of a host; `evidence` (or the row that first names it, cut only for a new host) names its source. */
   host(name: string, vcenter: string | undefined, evidence: EvidenceRef | TableRow): HostFacts {
     // Exports list a host's rows together: the previous row's host is the usual answer.
-    const last = this.last;
-    if (last && last.name === name && last.vcenter === vcenter) return last.host;
+    if (this.lastHost !== undefined && this.lastName === name && this.lastVcenter === vcenter) return this.lastHost;
     const key = `${vcenter === undefined ? '' : lowerCase(vcenter)}\u0000${lowerCase(name)}`;
     let h = this.hosts.get(key);
     if (!h) {
@@ -150,7 +152,9 @@ export class FactsBuilder {
         : { name, vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: ref };
       this.hosts.set(key, h);
     }
-    this.last = { name, vcenter, host: h };
+    this.lastName = name;
+    this.lastVcenter = vcenter;
+    this.lastHost = h;
     return h;
   }
 
@@ -220,10 +224,13 @@ export function rowRef(file: string, row: TableRow): EvidenceRef {
   return { file, line: row.line, text };
 }
 
-/** Iterates a table's rows, reading only the located columns, counting rows and collecting skipped ones. */
+/**
+ * Iterates a table's rows, reading only the located columns, counting rows and collecting skipped ones. The rows are
+ * transient (Table.rows): each is read before the next, and nothing keeps a row or its cells array.
+ */
 export function eachRow(b: FactsBuilder, table: Table, index: Readonly<Partial<Record<string, number>>>): Iterable<TableRow> {
   const wanted = Object.values(index).filter((i): i is number => typeof i === 'number');
-  return new CountedRows(b, table, table.rows(wanted)[Symbol.iterator]());
+  return new CountedRows(b, table, table.rows(wanted, true)[Symbol.iterator]());
 }
 
 /** eachRow's iterator: passes the table's own results through (no object per row, unlike a generator). */

@@ -412,9 +412,13 @@ function readDvPort(b: FactsBuilder, table: Table, workbook: boolean): string | 
 
 function readMeta(b: FactsBuilder, table: Table): string | undefined {
   const loc = locateColumns(table.header, META_SPECS, 'vmetadata');
-  let row: TableRow | undefined;
-  for (const r of eachRow(b, table, loc.index)) row ??= r;
-  const v = row ? (text(cell(row, loc.index.rvtools)) ?? text(cell(row, loc.index.major))) : undefined;
+  // The first row's value, read while it is the current row (eachRow's rows are transient).
+  let v: string | undefined;
+  let first = true;
+  for (const row of eachRow(b, table, loc.index)) {
+    if (first) v = text(cell(row, loc.index.rvtools)) ?? text(cell(row, loc.index.major));
+    first = false;
+  }
   if (v) b.version = `RVTools ${v.replace(/^RVTools\s*/i, '')}`;
   return undefined;
 }

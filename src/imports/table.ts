@@ -19,9 +19,11 @@ export interface Table {
   readonly typeName?: string;
   /**
    * The data rows, read as they are iterated (a CSV is never held as a table of strings). `wanted`: the column
-   * indexes the caller reads; other cells may come back empty. Iterate once.
+   * indexes the caller reads; other cells may come back empty. `transient`: the caller reads each row before asking
+   * for the next and keeps nothing of it but its strings, so a reader may hand out one row object and one cells
+   * array, refilled for every row. Iterate once.
    */
-  rows(wanted?: readonly number[]): Iterable<TableRow>;
+  rows(wanted?: readonly number[], transient?: boolean): Iterable<TableRow>;
   /** Rows dropped while reading (a field too large, a broken quote): complete once `rows()` has been iterated. */
   readonly skipped: { line: number; reason: string }[];
 }
