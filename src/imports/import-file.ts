@@ -82,7 +82,14 @@ function looksLikeJson(text: string): boolean {
 }
 
 function importText(name: string, text: string): ImportOutcome {
-  if (looksLikeJson(text)) return importJson(name, text);
+  if (looksLikeJson(text)) {
+    const json = importJson(name, text);
+    if (json.ok || !json.notJson) return json;
+    // A pasted session starts with `[` too (`[root@esx01:~] esxcfg-vmknic -l`): text that does not parse as JSON is
+    // read as a paste, and refused as broken JSON only when no ESXi output is found in it either.
+    const pasted = importPaste(name, text);
+    return pasted.ok ? pasted : json;
+  }
   const first = text.replace(/^\uFEFF/, '').trimStart();
   const firstLine = first.slice(0, first.search(/\r?\n|$/));
   const csvLike = /\.csv$/i.test(name) || (/[,;\t]/.test(firstLine) && !/^\[[^\]]*@[^\]]*\]|^~ #/.test(firstLine));
@@ -136,12 +143,13 @@ function importPowercli(name: string, table: Table, kind: PowercliKind, how: 'cs
   return { ok: true, value: b.build(format) };
 }
 
-function importJson(name: string, text: string): ImportOutcome {
+/** `notJson`: the text does not parse as JSON at all (then it may still be a paste). */
+function importJson(name: string, text: string): ImportOutcome & { readonly notJson?: true } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return fail(name, `${name} is not valid JSON (${e instanceof Error ? e.message.slice(0, 120) : 'parse error'}): ${EXPECTED}`);
+    return { ...fail(name, `${name} is not valid JSON (${e instanceof Error ? e.message.slice(0, 120) : 'parse error'}): ${EXPECTED}`), notJson: true };
   }
   if (isCollectorJson(data)) {
     const b = new FactsBuilder(name);
