@@ -2,6 +2,7 @@
  * The scan as text (a terminal), CSV (the host table, for a spreadsheet) and Markdown (a report). JSON is the
  * ScanResult itself. Every string from the files goes through estate/cells.ts.
  */
+import { counted } from '../present/outline.ts';
 import { CERTAINTY_WORD } from '../present/words.ts';
 import { versionLabel } from '../present/version.ts';
 import { csvCell, markdownCell, plain } from './cells.ts';
@@ -64,7 +65,7 @@ export function renderScanText(result: ScanResult): string {
   out.push('');
   out.push('SOURCES');
   for (const src of result.sources) {
-    out.push(`  ${plain(src.file)}: ${src.format}${src.version ? ` ${plain(src.version)}` : ''}${src.tabs ? ` (${src.tabs.join(', ')})` : ''}; ${src.rows} rows, ${src.hosts} hosts, ${src.vmknics} vmknics`);
+    out.push(`  ${plain(src.file)}: ${src.format}${src.version ? ` ${plain(src.version)}` : ''}${src.tabs ? ` (${src.tabs.join(', ')})` : ''}; ${counted(src.rows, 'row')}, ${counted(src.hosts, 'host')}, ${counted(src.vmknics, 'vmknic')}`);
     if (src.missingColumns.length > 0) out.push(`    missing columns: ${src.missingColumns.map(plain).join(', ')}`);
     for (const n of src.notes) out.push(`    ${plain(n)}`);
     if (src.skipped.length > 0) {
