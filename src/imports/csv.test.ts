@@ -69,6 +69,23 @@ describe('readCsv', () => {
     expect([...r.table.rows([2])].map((x) => x.cells)).toEqual([['', '', '3']]);
   });
 
+  it('hands out one row refilled for every record when the rows are read as transient, with the same cells', () => {
+    const text = 'a,b,c\n1,"two, 2",3\n\n4,5\n"6",,"x""y"\n';
+    const fresh = table(readCsv('x.csv', text)).rows;
+    const r = readCsv('x.csv', text);
+    if (!r.ok) throw new Error();
+    const seen: { line: number; cells: string[]; raw: string | undefined }[] = [];
+    const objects = new Set<object>();
+    for (const row of r.table.rows(undefined, true)) {
+      objects.add(row);
+      objects.add(row.cells);
+      seen.push({ line: row.line, cells: [...row.cells], raw: row.raw });
+    }
+    expect(seen.map(({ line, cells }) => ({ line, cells }))).toEqual(fresh);
+    expect(seen.map((x) => x.raw)).toEqual(['1,"two, 2",3', '4,5', '"6",,"x""y"']);
+    expect(objects.size).toBe(2);
+  });
+
   // The scanner replaces csv-parse for speed (bench/scan.ts): on well-formed CSV it must give the same answers.
   const bare = fc.stringMatching(/^[A-Za-z0-9 .:_\-()#[\]/]{0,12}$/);
   const csvOf = (units: string[]) =>

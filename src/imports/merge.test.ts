@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importEstate } from './import-estate.ts';
+import { importFile } from './import-file.ts';
+import { mergeImports } from './merge.ts';
 import { genHost, powercliVmkCsv, rvtoolsCsv } from './test-support/estate-generator.ts';
 import { fixture, text } from './test-support/files.ts';
 
@@ -75,6 +77,22 @@ describe('merging the files of one estate per host', () => {
       ['esx01.a.local', 'vc-b', ['vmk1']],
     ]);
     expect(r.warnings.map((w) => w.message)).toEqual(['esx01 matches 3 hosts (esx01.a.local in vc-a, esx01.b.local in vc-b, esx01.a.local in vc-b): its facts from this file are not used']);
+  });
+
+  it('joins the uplinks of one port group from two files without changing either file\'s facts', () => {
+    const session = (uplink: string) =>
+      `[root@esx01:~] esxcfg-vswitch -l\nSwitch Name      Num Ports   Used Ports  Configured Ports  MTU     Uplinks\nvSwitch1         7936        4           128               9000    ${uplink}\n\n  PortGroup Name        VLAN ID  Used Ports  Uplinks\n  vMotion               20       1           ${uplink}\n`;
+    const files = [text('a.txt', session('vmnic1')), text('b.txt', session('vmnic2'))];
+    const imports = files.map((f) => {
+      const r = importFile(f);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    });
+    const before = JSON.stringify(imports);
+    const r = mergeImports(imports);
+    const pg = r.hosts[0]!.model.vswitches.find((s) => s.name === 'vSwitch1')!.portGroups.find((p) => p.name === 'vMotion');
+    expect(pg).toMatchObject({ vlan: 20, uplinks: ['vmnic1', 'vmnic2'] });
+    expect(JSON.stringify(imports)).toBe(before);
   });
 
   it('never matches hosts named by IP address on their first octet', () => {

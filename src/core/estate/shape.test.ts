@@ -81,6 +81,20 @@ describe('the scan memo (ShapeMemo)', () => {
     );
   });
 
+  it('keeps hosts apart whose tokens outgrow the first storage (a host with 200 vmknics), and finds them again', () => {
+    const wide = (name: string, last: number) => {
+      const base = layout(name, '10.0.1.11', '10.0.2.11');
+      const vmknics = Array.from({ length: 200 }, (_, i) => ({ ...base.vmknics[0]!, name: `vmk${i}`, ipv4: `10.1.${i}.${i === 199 ? last : 11}` }));
+      return { ...base, vmknics };
+    };
+    const memo = new ShapeMemo<string>();
+    expect(memo.get(wide('a', 11), () => 'first').value).toBe('first');
+    expect(memo.get(wide('b', 12), () => 'second').value).toBe('first'); // the same relation, another address
+    expect(memo.get(wide('c', 0), () => 'third').value).toBe('third'); // .0: a network address, another shape
+    expect(memo.get(wide('d', 0), () => 'fourth')).toMatchObject({ value: 'third', hit: true });
+    expect(memo.get(layout('e', '10.0.1.11', '10.0.2.11'), () => 'small').value).toBe('small');
+  });
+
   it('tells apart hosts whose keys differ only in one value', () => {
     const memo = new ShapeMemo<string>();
     expect(memo.get(layout('a', '10.0.1.11', '10.0.2.11'), () => 'first').value).toBe('first');
