@@ -120,7 +120,13 @@ export type ImportOutcome = { readonly ok: true; readonly value: FileImport } | 
 
 /** Collects the facts of one file, keyed by (vCenter, host name). */
 export class FactsBuilder {
-  readonly hosts = new Map<string, HostFacts>();
+  /** The hosts in the order the file first names them. */
+  private readonly list: HostFacts[] = [];
+  /**
+   * Position in `list` by lower-case vCenter ('' for none), then lower-case name: a row's host is found without a
+   * joined key string made (and hashed) for every host of every file.
+   */
+  private readonly index = new Map<string, Map<string, number>>();
   readonly dvSwitches: DvsFacts[] = [];
   readonly dvPortGroups: DvPortGroupFacts[] = [];
   readonly skipped: { line: number; reason: string }[] = [];
@@ -142,20 +148,46 @@ export class FactsBuilder {
   host(name: string, vcenter: string | undefined, evidence: EvidenceRef | TableRow): HostFacts {
     // Exports list a host's rows together: the previous row's host is the usual answer.
     if (this.lastHost !== undefined && this.lastName === name && this.lastVcenter === vcenter) return this.lastHost;
-    const key = `${vcenter === undefined ? '' : lowerCase(vcenter)}\u0000${lowerCase(name)}`;
-    let h = this.hosts.get(key);
-    if (!h) {
+    const names = this.namesIn(vcenter);
+    const key = lowerCase(name);
+    const at = names.get(key);
+    let h: HostFacts;
+    if (at !== undefined) h = this.list[at]!;
+    else {
       const ref = 'cells' in evidence ? rowRef(this.file, evidence) : evidence;
       // Two literals rather than a spread of `{ vcenter }`: a new host per 4–8 rows of 5,000-host exports.
       h = vcenter
         ? { name, vcenter, vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: ref }
         : { name, vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: ref };
-      this.hosts.set(key, h);
+      names.set(key, this.list.length);
+      this.list.push(h);
     }
     this.lastName = name;
     this.lastVcenter = vcenter;
     this.lastHost = h;
     return h;
+  }
+
+  private namesIn(vcenter: string | undefined): Map<string, number> {
+    const vc = vcenter === undefined ? '' : lowerCase(vcenter);
+    let names = this.index.get(vc);
+    if (names === undefined) {
+      names = new Map();
+      this.index.set(vc, names);
+    }
+    return names;
+  }
+
+  /** Facts made elsewhere (a pasted session's host), under their name and no vCenter; a later one of the same name replaces it. */
+  addHost(facts: HostFacts): void {
+    const names = this.namesIn(undefined);
+    const key = facts.name.toLowerCase();
+    const at = names.get(key);
+    if (at !== undefined) this.list[at] = facts;
+    else {
+      names.set(key, this.list.length);
+      this.list.push(facts);
+    }
   }
 
   skip(line: number, reason: string): void {
@@ -165,7 +197,7 @@ export class FactsBuilder {
   }
 
   build(format: FormatId): FileImport {
-    const hosts = [...this.hosts.values()];
+    const hosts = [...this.list];
     const notes = [...this.notes];
     if (this.skippedOver > 0) notes.push(`${this.skippedOver} more rows were skipped (only the first ${MAX_SKIPPED} are listed).`);
     return {

@@ -172,7 +172,7 @@ function importPaste(name: string, text: string): ImportOutcome {
   for (const m of loaded.hosts) {
     if (m.nameAssumed) b.notes.push(`no host name in ${name} (no prompt or hostname output): its host is called "${m.name}".`);
     const facts = factsOfModel(m, name);
-    b.hosts.set(`\u0000${m.name.toLowerCase()}`, facts);
+    b.addHost(facts);
   }
   return { ok: true, value: b.build('esxi-paste') };
 }

@@ -99,6 +99,10 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
   const { index: x, missingRequired } = start(b, table, VMK_SPECS);
   if (missingRequired.length > 0) return `it has no ${missingRequired.join(' or ')} column, so it is not a Get-VMHostNetworkAdapter export`;
   const flags = FLAG_TAGS.filter(([key]) => x[key] !== undefined);
+  // The flags as parallel lists (column, tag), read by index in the row loop.
+  const flagColumns = flags.map(([key]) => x[key as FlagKey]!);
+  const flagTags: ServiceTag[] = flags.map(([, , tag]) => tag);
+  const vmotionFlag = flags.findIndex(([key]) => key === 'vmotion');
   const hasVmotion = x['vmotion'] !== undefined;
   if (flags.length > 0 && !hasVmotion) b.notes.push('no VMotionEnabled column: the tags read from the other flags do not say which vmknic carries vMotion.');
   if (flags.length > 0 && x['provisioning'] === undefined) {
@@ -142,10 +146,10 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
     if (hasVmotion) {
       const tags: ServiceTag[] = [];
       let readable = true;
-      for (const [key, , tag] of flags) {
-        const value = bool(cell(row, x[key as FlagKey]));
-        if (value === undefined && key === 'vmotion') readable = false;
-        if (value) tags.push(tag);
+      for (let f = 0; f < flagColumns.length; f++) {
+        const value = bool(row.cells[flagColumns[f]!]);
+        if (value === undefined && f === vmotionFlag) readable = false;
+        if (value) tags.push(flagTags[f]!);
       }
       if (readable) {
         v.tags = tags;

@@ -68,16 +68,17 @@ export function ipv4(cell: string | undefined): string | undefined {
   return n === undefined ? undefined : numberToIpv4(n);
 }
 
-const MASKS = new Map<string, string | undefined>();
+const MASKS = new Map<string, string | null>();
 
 /** A netmask: dotted (`255.255.255.0`) or a prefix length (`24`, `/24`), returned dotted. */
 export function netmask(cell: string | undefined): string | undefined {
   const t = text(cell);
   if (t === undefined) return undefined;
-  // An estate has a handful of distinct masks.
-  if (MASKS.has(t)) return MASKS.get(t);
+  // An estate has a handful of distinct masks (one lookup: `null` remembers a cell that is no mask).
+  const known = MASKS.get(t);
+  if (known !== undefined) return known ?? undefined;
   const m = readMask(t);
-  if (MASKS.size < 1024) MASKS.set(t, m);
+  if (MASKS.size < 1024) MASKS.set(t, m ?? null);
   return m;
 }
 
