@@ -27,10 +27,20 @@ process.stdout.on('error', (e) => {
   stdoutOpen = false;
   process.stdout.emit('drain');
 });
-const { main } = await import(entry.href);
+const { main, TerminalStatus } = await import(entry.href);
+// A status line while a long command works, only where a person watches: standard error is a terminal.
+const status = process.stderr.isTTY ? new TerminalStatus((s) => process.stderr.write(s)) : undefined;
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: (s) => (stdoutOpen ? process.stdout.write(s) : true),
-  stderr: (s) => process.stderr.write(s),
+  stdout: (s) => {
+    // Standard output may be the same terminal: the status line goes before the results do.
+    status?.clear();
+    return stdoutOpen ? process.stdout.write(s) : true;
+  },
+  stderr: (s) => {
+    status?.clear();
+    process.stderr.write(s);
+  },
   // Long outputs (the scan's JSON) wait here when a pipe is full, instead of queueing the document in memory.
   drain: () => new Promise((resolve) => process.stdout.once('drain', resolve)),
+  ...(status ? { progress: (text) => (text === '' ? status.clear() : status.show(text)) } : {}),
 });

@@ -22,7 +22,14 @@ export interface Io {
   stdin?: AsyncIterable<Uint8Array>;
   /** Resolves when standard output has room again (a pipe to a slow reader); absent where writes never block. */
   drain?(): Promise<void>;
+  /**
+   * A status line for a long command ('' removes it): given only when standard error is a terminal (progress.ts),
+   * so nothing a script reads ever holds one.
+   */
+  progress?(text: string): void;
 }
+
+export { TerminalStatus } from './progress.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -59,6 +59,7 @@ async function scanFiles(files: readonly string[], migration: MigrationKind, io:
       exports.push(file);
       continue;
     }
+    io.progress?.(`reading the support bundle ${baseName(file)}`);
     const reading = await readBundlePath(file, kind, { observe: false });
     const fatal = reading.problems.find((p) => p.fatal);
     if (fatal) {
@@ -69,7 +70,7 @@ async function scanFiles(files: readonly string[], migration: MigrationKind, io:
   }
   let parts: EstateParts = NO_EXPORTS;
   if (exports.length > 0) {
-    const imported = await readEstate(exports);
+    const imported = await readEstate(exports, (file, i) => io.progress?.(`reading ${baseName(file)} (file ${i + 1} of ${exports.length})`));
     if (!imported.ok) {
       io.stderr(`path-doctor: ${imported.error.message}\n`);
       return 2;
@@ -84,7 +85,26 @@ async function scanFiles(files: readonly string[], migration: MigrationKind, io:
     io.stderr(`path-doctor: no host with an output the analysis reads was found in ${bundles.map((b) => b.source.file).join(', ')}\n`);
     return 2;
   }
-  return scanEstate({ hosts, sources, warnings, migration });
+  const progress = io.progress;
+  progress?.(`merged ${count(hosts.length)} hosts; analysing them`);
+  return scanEstate({
+    hosts,
+    sources,
+    warnings,
+    migration,
+    ...(progress
+      ? { onProgress: ({ phase, done, total }) => progress(phase === 'hosts' ? `analysing hosts: ${count(done)} of ${count(total)}` : `checking host pairs in clusters: ${count(done)} of ${count(total)}`) }
+      : {}),
+  });
+}
+
+/** 50,000 → `50,000` (what a status line reads best). */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
 }
 
 export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
@@ -96,12 +116,17 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
   const compact = args.flags.has('compact');
   if (compact && format !== 'json') throw new UsageError('--compact applies to --format json');
 
-  const scanned = await scanFiles(files, migration, io);
-  if (typeof scanned === 'number') return scanned;
-  const result = scanned;
-  if (format === 'json') await writePieces(io, scanJsonPieces(result, { compact }), '\n');
-  else if (format === 'csv') io.stdout(renderScanCsv(result));
-  else if (format === 'markdown') io.stdout(renderScanMarkdown(result));
-  else io.stdout(renderScanText(result));
-  return result.summary.worst === 'blocker' || result.summary.worst === 'high' ? 1 : 0;
+  try {
+    const scanned = await scanFiles(files, migration, io);
+    if (typeof scanned === 'number') return scanned;
+    const result = scanned;
+    io.progress?.(`writing the ${format === 'json' ? 'JSON' : format === 'csv' ? 'CSV' : format === 'markdown' ? 'Markdown' : 'text'} of ${count(result.summary.hosts)} hosts`);
+    if (format === 'json') await writePieces(io, scanJsonPieces(result, { compact }), '\n');
+    else if (format === 'csv') io.stdout(renderScanCsv(result));
+    else if (format === 'markdown') io.stdout(renderScanMarkdown(result));
+    else io.stdout(renderScanText(result));
+    return result.summary.worst === 'blocker' || result.summary.worst === 'high' ? 1 : 0;
+  } finally {
+    io.progress?.('');
+  }
 }

@@ -78,13 +78,17 @@ export async function readEstateFile(path: string): Promise<ReadFile> {
   }
 }
 
-/** Reads and imports every file; the first unusable file stops it with its sentence. */
-export async function readEstate(paths: readonly string[]): Promise<EstateImport> {
+/**
+ * Reads and imports every file; the first unusable file stops it with its sentence. `onFile` hears of each file
+ * before it is read (a progress line).
+ */
+export async function readEstate(paths: readonly string[], onFile?: (path: string, index: number) => void): Promise<EstateImport> {
   if (paths.length === 0) return importEstate([]);
   // Each file is imported as soon as it is read, so its bytes are garbage before the next file is read (the host
   // facts keep only what they need), instead of every file's bytes staying alive through the merge and the scan.
   const imports: FileImport[] = [];
-  for (const p of paths) {
+  for (const [i, p] of paths.entries()) {
+    onFile?.(p, i);
     const r = await readEstateFile(p);
     if (!r.ok) return { ok: false, error: { file: p, message: r.message } };
     const imported = importFile(r.file);
