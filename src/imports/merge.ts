@@ -96,16 +96,18 @@ function identify(files: readonly FileImport[], warnings: Warnings): Entry[] {
     else if (!list.includes(e)) list.push(e);
   };
   const index = (e: Entry) => {
-    add(byFull, lowerCase(e.name), e);
-    add(byShort, shortName(e.name), e);
+    const lower = lowerCase(e.name);
+    add(byFull, lower, e);
+    add(byShort, shortName(lower), e);
   };
   let order = 0;
   for (const f of files) {
     for (const facts of f.hosts) {
       const part: Part = { facts, file: f.report.file, priority: PRIORITY[f.format], order: order++ };
-      let candidates = compatibleWith(byFull.get(lowerCase(facts.name)), facts, false);
+      const lower = lowerCase(facts.name);
+      let candidates = compatibleWith(byFull.get(lower), facts, false);
       // An FQDN matches an entry known by its short name and the other way round; two FQDNs never match each other.
-      if (candidates.length === 0) candidates = compatibleWith(byShort.get(shortName(facts.name)), facts, true);
+      if (candidates.length === 0) candidates = compatibleWith(byShort.get(shortName(lower)), facts, true);
       if (candidates.length > 1) {
         warnings.add({
           file: part.file,
