@@ -97,8 +97,9 @@ export class AppPage {
     }
   }
 
+  /** The verdict panel: its lines (the paths), the worst finding, the overview, the migration kind and the hosts. */
   get verdict(): Locator {
-    return this.page.getByTestId('verdict-summary');
+    return this.page.getByTestId('verdict');
   }
 
   /** The row of one computed path, e.g. vMotion leaving the source. */

@@ -166,7 +166,7 @@ function walkText(flow: FlowDefinition, walk: WalkResult, evidence: Evidence | u
   if (evidence) {
     out.push(`Evidence: ${evidence.facts.hosts.join(' → ')}; the analysis raised ${evidence.facts.findings.join(', ') || 'no finding'}.`);
     out.push(...evidence.notes.map((n) => `Note: ${n}`));
-    out.push(`Verdict: ${evidence.result.verdict.summary}`, ...(evidence.result.verdict.lines ?? []).map((l) => `  ${l}`));
+    out.push(`Verdict: ${evidence.result.verdict.overview}`, ...(evidence.result.verdict.lines ?? []).map((l) => `  ${l}`));
     for (const a of evidence.result.answers ?? []) out.push(`  ${a.text}`);
   }
   out.push(`Visited: ${walk.visited.join(' → ')}`);

@@ -58,6 +58,12 @@ export interface Verdict {
   readonly uncertain: boolean;
   /** The verdict for a ten-second read: one line per traffic class that matters (`vMotion leaves esx01 by vmk0 — likely`). */
   readonly lines?: readonly string[];
+  /**
+   * What a reader needs beside the lines: the summary without the paths the lines already state (`For a live
+   * vMotion: 7 findings, worst: high (…).`, then past migrations and answers that disagree). Screens and reports that
+   * show the lines show this instead of `summary`, which repeated them in other words; without lines it is the summary.
+   */
+  readonly overview: string;
 }
 
 export interface AnalysisResult {
@@ -160,16 +166,17 @@ function verdictOf(
   }
   if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}${likely(nfc)}`);
   const head = parts.length > 0 ? `For ${MIGRATION_SHORT[extra.migration]}: ${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
-  const tail =
-    worst === 'none'
-      ? ' No problem found in the evidence.'
-      : ` ${findings.length} finding${findings.length > 1 ? 's' : ''}, worst: ${worst} (${findings[0]!.title}).`;
+  const found = worst === 'none' ? 'No problem found in the evidence.' : `${findings.length} finding${findings.length > 1 ? 's' : ''}, worst: ${worst} (${findings[0]!.title}).`;
+  const tail = ` ${found}`;
   const contradicted = extra.answers.filter((a) => a.use === 'contradicts');
   const against = contradicted.length > 0 ? ` An answer in the wizard disagrees with the evidence: ${contradicted.map((a) => a.text).join(' ')}` : '';
   const ids = [...new Set(extra.fromLogs.map((f) => f.title))];
   const logs = extra.fromLogs.length > 0 ? ` The logs show ${extra.fromLogs.length} problem${extra.fromLogs.length > 1 ? 's' : ''} with past migrations (${ids.join('; ')}).` : '';
   const lines = [...new Set(flowsThatMatter(flows).map(flowSentence))];
-  return { summary: head + tail + logs + against, severity: worst, uncertain, lines };
+  const summary = head + tail + logs + against;
+  // The lines always include the source's vMotion and NFC egress, the paths the summary's head names.
+  const overview = parts.length > 0 && lines.length > 0 ? `For ${MIGRATION_SHORT[extra.migration]}: ${found.charAt(0).toLowerCase()}${found.slice(1)}${logs}${against}` : summary;
+  return { summary, severity: worst, uncertain, lines, overview };
 }
 
 interface Computed {

@@ -72,7 +72,10 @@ export function flowSentence(f: FlowResult): string {
   const wrong = offIntended(f);
   let where: string;
   if (f.vmknics.length > 0) {
-    where = `by ${f.vmknics.join(', ')}${wrong.length > 0 ? ` instead of ${f.intended.join(', ')}` : ''}`;
+    // vMotion on its intended vmknic says so, as the verdict's summary always did (NFC has no vmknic of its own to
+    // be intended: cold data on vmk0 is a finding, not an intention).
+    const intended = f.traffic === 'vmotion' && f.intended.length > 0 ? ' as intended' : '';
+    where = `by ${f.vmknics.join(', ')}${wrong.length > 0 ? ` instead of ${f.intended.join(', ')}` : intended}`;
   } else if (f.candidates && f.candidates.length > 0) {
     where = `by ${f.candidates.join(' or ')}`;
   } else {

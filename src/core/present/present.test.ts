@@ -48,7 +48,8 @@ describe('what the path picture flags', () => {
 describe('flow wording', () => {
   it('writes the verdict line with the one certainty word', () => {
     expect(flowSentence(flow({}))).toBe('vMotion leaves esx01 by vmk0 instead of vmk1 — likely');
-    expect(flowSentence(flow({ vmknics: ['vmk1'], certainty: 'definite' }))).toBe('vMotion leaves esx01 by vmk1 — certain');
+    expect(flowSentence(flow({ vmknics: ['vmk1'], certainty: 'definite' }))).toBe('vMotion leaves esx01 by vmk1 as intended — certain');
+    expect(flowSentence(flow({ vmknics: ['vmk1'], intended: [], certainty: 'definite' }))).toBe('vMotion leaves esx01 by vmk1 — certain');
     expect(flowSentence(flow({ vmknics: [], candidates: ['vmk0', 'vmk1'], certainty: 'uncertain' }))).toBe('vMotion leaves esx01 by vmk0 or vmk1 — uncertain');
     expect(flowSentence(flow({ traffic: 'nfc', vmknics: ['vmk0'], intended: ['vmk0'] }))).toBe('NFC cold data leaves esx01 by vmk0 — likely');
   });

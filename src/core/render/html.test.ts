@@ -49,7 +49,8 @@ describe.each(EXAMPLES.map((e) => [e.name, e] as const))('HTML report of %s', (_
     }
     expect(text).toContain('Generated 2026-11-25 09:30 UTC by vMotion Path Doctor 9.8.7');
     expect(textOf(byId(doc, 'question')!)).toContain(`Migration kind: ${MIGRATION_LABEL[result.migration]}`);
-    expect(textOf(byId(doc, 'verdict')!)).toContain(result.verdict.summary);
+    expect(textOf(byId(doc, 'verdict')!)).toContain(result.verdict.overview);
+    for (const l of result.verdict.lines ?? []) expect(textOf(byId(doc, 'verdict')!).split(l)).toHaveLength(2);
     expect(textOf(findAll(doc, (e) => e.name === 'footer')[0]!)).toContain('9.8.7');
   });
 

@@ -34,7 +34,7 @@ import {
 import { renderPathSvg } from './svg.ts';
 import { REMEDIATIONS } from '../remediation/catalog.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD } from '../present/words.ts';
-import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, isReplyFlow } from '../present/flow.ts';
+import { fixName, isOnWrongVmknic, isReplyFlow } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
 import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 
@@ -192,8 +192,8 @@ function verdictSection(result: AnalysisResult): string {
   return (
     `<section id="verdict"><h2>Verdict</h2><div class="verdict sev-${a(v.severity)}">` +
     `<p>${chip(v.severity === 'none' ? SEVERITY_WORD.none : `WORST: ${SEVERITY_WORD[v.severity]}`, v.severity)}${counts.length > 0 ? e(` Findings: ${counts.join(', ')}.`) : ''}</p>` +
-    `<p class="summary">${e(v.summary)}</p>` +
-    (flowsThatMatter(result.flows).length > 0 ? `<ul class="verdict-lines">${flowsThatMatter(result.flows).map((f) => `<li>${e(flowSentence(f))}</li>`).join('')}</ul>` : '') +
+    `<p class="summary">${e(v.overview)}</p>` +
+    ((v.lines ?? []).length > 0 ? `<ul class="verdict-lines">${(v.lines ?? []).map((l) => `<li>${e(l)}</li>`).join('')}</ul>` : '') +
     ((result.answers ?? []).length > 0 ? `<ul class="answers">${(result.answers ?? []).map((x) => `<li>${e(x.text)}</li>`).join('')}</ul>` : '') +
     (v.uncertain ? '<p>Some answers are <strong>uncertain</strong>: they depend on a fact the pasted output does not show. See <a href="#settle">To be sure</a> for the command that decides.</p>' : '') +
     '</div></section>'

@@ -7,7 +7,7 @@ import type { RemediationPlanBody } from '../result.ts';
 import { citedSources, findingSources, flowHeading, formatDate, questionOf, remediationSources, type CitedSource } from './report-text.ts';
 import { REMEDIATIONS } from '../remediation/catalog.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, ROLE_WORD, TRAFFIC_SHORT } from '../present/words.ts';
-import { fixName, flowSentence, flowsThatMatter, isOnWrongVmknic, whereOf } from '../present/flow.ts';
+import { fixName, isOnWrongVmknic, whereOf } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
 import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 import { observedMarkdown } from './observed.ts';
@@ -50,9 +50,9 @@ export function renderMarkdown(result: AnalysisResult, report?: MarkdownReportMe
     out.push(`Generated ${cell(formatDate(report.generatedAt))} by vMotion Path Doctor ${cell(report.toolVersion)}.`, '');
     out.push(`**Question:** ${cell(report.question ?? questionOf(result))}`, '');
   }
-  out.push(`**Verdict:** ${cell(result.verdict.summary)}`, '');
-  const lines = flowsThatMatter(result.flows);
-  if (lines.length > 0) out.push(...lines.map((f) => `- ${cell(flowSentence(f))}`), '');
+  out.push(`**Verdict:** ${cell(result.verdict.overview)}`, '');
+  const lines = result.verdict.lines ?? [];
+  if (lines.length > 0) out.push(...lines.map((l) => `- ${cell(l)}`), '');
   if ((result.answers ?? []).length > 0) out.push(...(result.answers ?? []).map((a) => `- ${cell(a.text)}`), '');
   out.push(`Migration kind: ${cell(MIGRATION_LABEL[result.migration])}`, '');
   out.push('## Hosts', '');

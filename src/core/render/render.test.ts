@@ -23,7 +23,12 @@ const result = analyze({
 describe('text rendering', () => {
   const text = renderText(result);
   it('puts the verdict first, then hosts, paths, findings and the remediation plan', () => {
-    expect(text.split('\n')[0]).toBe(`VERDICT: ${result.verdict.summary}`);
+    // The headline is the overview; the lines under it say the paths, each once (the summary repeated them).
+    const head = text.split('\n');
+    expect(head[0]).toBe(`VERDICT: ${result.verdict.overview}`);
+    expect(head.slice(1, 1 + (result.verdict.lines ?? []).length)).toEqual((result.verdict.lines ?? []).map((l) => `  ${l}`));
+    expect(result.verdict.overview).toMatch(/^For a migration of a VM with snapshots: \d+ findings, worst: /);
+    for (const l of result.verdict.lines ?? []) expect(text.split(l)).toHaveLength(2);
     const order = ['HOSTS', 'PATHS', 'FINDINGS', 'REMEDIATION'].map((h) => text.indexOf(`\n${h}`));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);

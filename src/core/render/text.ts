@@ -6,7 +6,7 @@ import type { AnalysisResult } from '../analyze.ts';
 import { REMEDIATIONS } from '../remediation/catalog.ts';
 import type { FlowResult, RemediationPlanBody } from '../result.ts';
 import { CERTAINTY_WORD, MIGRATION_LABEL, SEVERITY_WORD } from '../present/words.ts';
-import { fixName, flowHeading, flowSentence, flowsThatMatter, isOnWrongVmknic } from '../present/flow.ts';
+import { fixName, flowHeading, isOnWrongVmknic } from '../present/flow.ts';
 import { versionLabel } from '../present/version.ts';
 import { toBeSure, toBeSureHeading, toBeSureIntro } from '../present/settle.ts';
 import { observedText } from './observed.ts';
@@ -27,8 +27,9 @@ export interface TextOptions {
 
 export function renderText(result: AnalysisResult, options: TextOptions = {}): string {
   const out: string[] = [];
-  out.push(`VERDICT: ${result.verdict.summary}`);
-  for (const f of flowsThatMatter(result.flows)) out.push(`  ${flowSentence(f)}`);
+  // The lines below say the paths: the headline is the rest (the summary would say them twice).
+  out.push(`VERDICT: ${result.verdict.overview}`);
+  for (const l of result.verdict.lines ?? []) out.push(`  ${l}`);
   for (const a of result.answers ?? []) out.push(`  ${a.text}`);
   if (result.verdict.uncertain) out.push('Some answers are uncertain: see "To be sure" below.');
   out.push('');
