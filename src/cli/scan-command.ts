@@ -20,6 +20,9 @@ import type { Io } from './main.ts';
 
 export const SCAN_FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 
+/** A format as the status line names it. */
+const FORMAT_WORD: Readonly<Record<(typeof SCAN_FORMATS)[number], string>> = { text: 'text', json: 'JSON', csv: 'CSV', markdown: 'Markdown' };
+
 /**
  * Pieces are gathered up to this size per write: few system calls, never the whole document in memory, and each
  * write's text below V8's large-object size, so it dies young (see BATCH in core/estate/json.ts).
@@ -120,7 +123,7 @@ export async function runScan(args: ParsedArgs, io: Io): Promise<number> {
     const scanned = await scanFiles(files, migration, io);
     if (typeof scanned === 'number') return scanned;
     const result = scanned;
-    io.progress?.(`writing the ${format === 'json' ? 'JSON' : format === 'csv' ? 'CSV' : format === 'markdown' ? 'Markdown' : 'text'} of ${count(result.summary.hosts)} hosts`);
+    io.progress?.(`writing the ${FORMAT_WORD[format]} of ${count(result.summary.hosts)} hosts`);
     if (format === 'json') await writePieces(io, scanJsonPieces(result, { compact }), '\n');
     else if (format === 'csv') io.stdout(renderScanCsv(result));
     else if (format === 'markdown') io.stdout(renderScanMarkdown(result));

@@ -181,7 +181,7 @@ export class FactsBuilder {
   /** Facts made elsewhere (a pasted session's host), under their name and no vCenter; a later one of the same name replaces it. */
   addHost(facts: HostFacts): void {
     const names = this.namesIn(undefined);
-    const key = facts.name.toLowerCase();
+    const key = lowerCase(facts.name);
     const at = names.get(key);
     if (at !== undefined) this.list[at] = facts;
     else {

@@ -204,11 +204,6 @@ function show(v: unknown): string {
 
 type NicDraft = Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] };
 
-/**
- * Merges the vmknics of a host's parts. Each field is read and written by name, in a fixed order (also the order
- * fields are added to the merged object): a loop over a list of field names made every read and write a
- * megamorphic keyed access, the largest cost of the merge at 5,000 hosts.
- */
 /** A vmknic being merged: its fields so far, and which file set each. */
 interface NicMerge {
   readonly key: string;
@@ -226,6 +221,11 @@ function put(cur: NicMerge, field: string, value: unknown, label: string, part: 
   } else m.take(cur.origin, field, had, value, part, label, line, cur.key);
 }
 
+/**
+ * Merges the vmknics of a host's parts. Each field is read and written by name, in a fixed order (also the order
+ * fields are added to the merged object): a loop over a list of field names made every read and write a
+ * megamorphic keyed access, the largest cost of the merge at 5,000 hosts.
+ */
 function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmknic[] {
   // A host has a handful of vmknics: a list searched by name costs less than a map per host.
   const out: NicMerge[] = [];

@@ -290,8 +290,8 @@ export type HostRelation = Omit<HostShape, 'key'>;
 
 /**
  * The tokens of one host, in a typed array kept from host to host. A plain array emptied with `length = 0` gives up
- * its storage, so it was regrown through ~6 copies for every host: a heap profile of the 5,000-host scan counted
- * ~75 MB of such garbage, a seventh of everything the scan allocates.
+ * its storage, so it was regrown through ~6 copies for every host: the 5,000-host scan allocated ~54 MB less
+ * with this list (514 → 460 MB in a sampling heap profile of the whole scan).
  */
 class TokenList {
   data = new Float64Array(1024);
