@@ -9,7 +9,7 @@ import type { AdvancedValue, PhysicalNic, Route } from '../core/model/host.ts';
 import { advancedKey } from '../parsers/assemble.ts';
 import { normaliseTag } from '../parsers/tags.ts';
 import type { FactsBuilder, HostFacts, SwitchFacts } from './facts.ts';
-import { vmknicOf } from './facts.ts';
+import { append, see, setAdvanced, vmknicOf } from './facts.ts';
 import { esxiVersion, ipv4, mtu, netmask, text } from './values.ts';
 
 export const COLLECTOR_SCHEMA = 'vmotion-path-doctor/estate';
@@ -69,7 +69,7 @@ export function readCollector(b: FactsBuilder, data: unknown): string | undefine
     }
     const ref = (what: string, detail = '') => ({ file: b.file, line, text: `hosts[${i}] ${name} ${what}${detail ? ` ${detail}` : ''}`.slice(0, 240) });
     const host = b.host(name, vcenter, ref('host'));
-    if (!host.seen.includes('collector')) host.seen.push('collector');
+    see(host, 'collector');
     const dc = str(h['datacenter']);
     if (dc) host.datacenter = dc;
     const cl = str(h['cluster']);
@@ -198,7 +198,7 @@ function readAdvanced(b: FactsBuilder, host: HostFacts, list: unknown[], line: n
     }
     const def = num(a['default']) ?? (typeof a['default'] === 'string' ? (a['default'] as string).slice(0, 256) : undefined);
     const entry: AdvancedValue = { value, ...(def !== undefined ? { defaultValue: def } : {}), evidence: ref('advanced', `${name} = ${String(value)}`) };
-    host.advanced[advancedKey(name)] = entry;
+    setAdvanced(host, advancedKey(name), entry);
   }
 }
 
@@ -209,7 +209,7 @@ function readSwitches(host: HostFacts, list: unknown[], ref: RefOf): void {
     if (!s || !name) continue;
     const kind: SwitchFacts['kind'] = /dist|dvs|vds/i.test(str(s['kind']) ?? '') ? 'distributed' : 'standard';
     const m = mtu(str(s['mtu']));
-    host.switches.push({
+    append(host, 'switches', {
       name,
       kind,
       ...(m !== undefined ? { mtu: m } : {}),
@@ -246,6 +246,6 @@ function readNics(host: HostFacts, list: unknown[], ref: RefOf): void {
       ...(str(n['mac']) ? { mac: str(n['mac'])!.toLowerCase() } : {}),
       evidence: ref('nic', `${name} mtu ${m ?? '?'}`),
     };
-    host.nics.push(nic);
+    append(host, 'nics', nic);
   }
 }

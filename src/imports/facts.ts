@@ -154,11 +154,7 @@ export class FactsBuilder {
     let h: HostFacts;
     if (at !== undefined) h = this.list[at]!;
     else {
-      const ref = 'cells' in evidence ? rowRef(this.file, evidence) : evidence;
-      // Two literals rather than a spread of `{ vcenter }`: a new host per 4–8 rows of 5,000-host exports.
-      h = vcenter
-        ? { name, vcenter, vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: ref }
-        : { name, vmknics: [], advanced: {}, switches: [], nics: [], seen: [], evidence: ref };
+      h = new HostDraft(name, vcenter, 'cells' in evidence ? rowRef(this.file, evidence) : evidence);
       names.set(key, this.list.length);
       this.list.push(h);
     }
@@ -223,6 +219,39 @@ export class FactsBuilder {
 
 export const MAX_SKIPPED = 1000;
 
+/*
+ * A draft's lists and settings start as one shared, frozen empty list (and record) and get their own on the first
+ * entry (`append`, `setAdvanced`, `see`). Most files fill one or two of a host's lists: the others, and the uplink and
+ * DVPort lists of RVTools switches and port groups, were 190,000 empty arrays for a 5,000-host estate, all kept until
+ * the merge. Frozen, so a write that bypasses these helpers throws instead of reaching every host. A first entry
+ * starts an exact one-element list (a list grown by `push` from empty has room for 17).
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+const NO_SETTINGS: Record<string, AdvancedValue> = Object.freeze({}) as Record<string, AdvancedValue>;
+
+/** The shared empty list, typed for a field that `append` fills. */
+export function none<T>(): T[] {
+  return EMPTY as unknown as T[];
+}
+
+/** Adds `item` to the list `key` of `owner`, giving it a list of its own on the first entry. */
+export function append<O extends object, K extends keyof O>(owner: O, key: K, item: O[K] extends readonly (infer T)[] ? T : never): void {
+  const list = owner[key] as unknown as unknown[];
+  if (list.length === 0) (owner as Record<K, unknown>)[key] = [item];
+  else list.push(item);
+}
+
+/** Sets an advanced setting of a host, giving it a record of its own on the first one. */
+export function setAdvanced(host: HostFacts, key: string, value: AdvancedValue): void {
+  if (host.advanced === NO_SETTINGS) host.advanced = {};
+  host.advanced[key] = value;
+}
+
+/** Records that `kind` of output or export described the host. */
+export function see(host: HostFacts, kind: string): void {
+  if (!host.seen.includes(kind)) append(host, 'seen', kind);
+}
+
 /** The vmknic of a host by name (vmk names are lower-case in ESXi; exports sometimes are not). */
 export function vmknicOf(host: HostFacts, name: string, evidence: EvidenceRef): VmknicFacts {
   const lower = lowerCase(name);
@@ -234,11 +263,53 @@ export function vmknicOf(host: HostFacts, name: string, evidence: EvidenceRef): 
     }
   }
   if (!v) {
-    v = { name, evidence: [] };
-    host.vmknics.push(v);
-  }
-  v.evidence.push(evidence);
+    v = new NicDraft(name, evidence);
+    append(host, 'vmknics', v);
+  } else v.evidence.push(evidence);
   return v;
+}
+
+/*
+ * Hosts and vmknics are made by constructors rather than object literals. Readers add most fields after the object
+ * exists (cluster, version; address, mask, MTU): V8 gives a constructed object in-object room for fields added later,
+ * where a literal's later fields each go to a separate property store that is regrown as it fills (85,000 such
+ * stores for a 5,000-host estate). A first evidence line starts a one-element list, not one grown by `push` (room
+ * for 17).
+ */
+class HostDraft implements HostFacts {
+  declare vcenter?: string;
+  declare datacenter?: string;
+  declare cluster?: string;
+  declare version?: HostFacts['version'];
+  declare defaultGateway?: string;
+  declare routes?: HostFacts['routes'];
+  declare netstacks?: string[];
+  declare netconfigSelectedVnic?: string | null;
+  declare pings?: HostFacts['pings'];
+  vmknics: VmknicFacts[] = none();
+  advanced: Record<string, AdvancedValue> = NO_SETTINGS;
+  switches: SwitchFacts[] = none();
+  nics: PhysicalNic[] = none();
+  seen: string[] = none();
+
+  constructor(
+    public name: string,
+    vcenter: string | undefined,
+    public evidence: EvidenceRef,
+  ) {
+    if (vcenter) this.vcenter = vcenter;
+  }
+}
+
+class NicDraft {
+  evidence: EvidenceRef[];
+
+  constructor(
+    public name: string,
+    first: EvidenceRef,
+  ) {
+    this.evidence = [first];
+  }
 }
 
 /** An evidence line for a table row: `file:line` and the row as written (CSV) or its cells, cut to 240 chars. */

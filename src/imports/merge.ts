@@ -204,6 +204,24 @@ function show(v: unknown): string {
 
 type NicDraft = Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] };
 
+/**
+ * A merged vmknic, made by a constructor: the ten or so fields `put` adds stay in the object, where an object
+ * literal's later fields went to a separate property store, regrown as it filled (see HostDraft in facts.ts). The
+ * merged vmknics live to the end of a scan.
+ */
+class MergedNic {
+  declare name: string;
+  declare ipv6: string[];
+  declare evidence: EvidenceRef[];
+
+  constructor(name: string) {
+    // Assigned here, in this order (the order of a model's fields), not as class fields.
+    this.name = name;
+    this.ipv6 = [];
+    this.evidence = [];
+  }
+}
+
 /** A vmknic being merged: its fields so far, and which file set each. */
 interface NicMerge {
   readonly key: string;
@@ -240,7 +258,7 @@ function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmkn
         }
       }
       if (!cur) {
-        cur = { key, nic: { name: key, ipv6: [], evidence: [] }, origin: {} };
+        cur = { key, nic: new MergedNic(key) as unknown as NicDraft, origin: {} };
         out.push(cur);
       }
       const { nic, origin } = cur;

@@ -13,7 +13,7 @@ import type { ServiceTag } from '../core/model/host.ts';
 import type { ColumnSpec } from './headers.ts';
 import { headerScore, locateColumns } from './headers.ts';
 import type { FactsBuilder } from './facts.ts';
-import { eachRow, rowRef, vmknicOf } from './facts.ts';
+import { eachRow, rowRef, see, setAdvanced, vmknicOf } from './facts.ts';
 import type { Table, TableRow } from './table.ts';
 import { bool, integer, ipv4, ipv6List, lowerCase, mtu, netmask, text } from './values.ts';
 
@@ -122,7 +122,7 @@ export function readPowercliVmk(b: FactsBuilder, table: Table, format: string): 
     }
     const ref = rowRef(table.file, row);
     const h = b.host(hostName, undefined, ref);
-    if (!h.seen.includes(format)) h.seen.push(format);
+    see(h, format);
     const v = vmknicOf(h, lowerCase(device), ref);
     const pg = text(cell(row, x['portGroup']));
     if (pg) v.portGroup = pg;
@@ -188,9 +188,9 @@ export function readPowercliAdvanced(b: FactsBuilder, table: Table, format: stri
       continue;
     }
     const h = b.host(hostName, undefined, ref);
-    if (!h.seen.includes(format)) h.seen.push(format);
+    see(h, format);
     const def = integer(cell(row, x['default']));
-    h.advanced[key] = { value, ...(def !== undefined ? { defaultValue: def } : {}), evidence: ref };
+    setAdvanced(h, key, { value, ...(def !== undefined ? { defaultValue: def } : {}), evidence: ref });
   }
   return undefined;
 }
@@ -217,7 +217,7 @@ export function readEsxcliTags(b: FactsBuilder, table: Table, format: string): s
     }
     const ref = rowRef(table.file, row);
     const h = b.host(hostName, undefined, ref);
-    if (!h.seen.includes(format)) h.seen.push(format);
+    see(h, format);
     const v = vmknicOf(h, lowerCase(device), ref);
     v.tags = splitTags(rawTags.replace(/^Tags:\s*/i, '').replace(/^[[{(]|[\]})]$/g, '').replace(/"/g, '')).map(normaliseTag);
     v.tagSource = 'tag-get';

@@ -7,7 +7,7 @@
 import type { ColumnSpec } from './headers.ts';
 import { headerScore, locateColumns, normaliseHeader } from './headers.ts';
 import type { FactsBuilder, SwitchFacts } from './facts.ts';
-import { eachRow, rowRef, vmknicOf } from './facts.ts';
+import { append, eachRow, none, rowRef, see, vmknicOf } from './facts.ts';
 import type { Table, TableRow } from './table.ts';
 import { bool, esxiVersion, integer, ipv4, ipv6List, list, lowerCase, mtu, netmask, text } from './values.ts';
 
@@ -203,7 +203,7 @@ function readVmk(b: FactsBuilder, table: Table, workbook: boolean): string | und
     const h = b.host(hostName, text(cell(row, x.vcenter)), ref);
     h.datacenter ??= text(cell(row, x.datacenter));
     h.cluster ??= text(cell(row, x.cluster));
-    if (!h.seen.includes('rvtools-vSC_VMK')) h.seen.push('rvtools-vSC_VMK');
+    see(h, 'rvtools-vSC_VMK');
     const v = vmknicOf(h, lowerCase(device), ref);
     const pg = text(cell(row, x.portGroup));
     if (pg) v.portGroup = pg;
@@ -289,7 +289,7 @@ function readHost(b: FactsBuilder, table: Table, workbook: boolean): string | un
     const h = b.host(hostName, text(cell(row, x.vcenter)), ref);
     h.datacenter ??= text(cell(row, x.datacenter));
     h.cluster ??= text(cell(row, x.cluster));
-    if (!h.seen.includes('rvtools-vHost')) h.seen.push('rvtools-vHost');
+    see(h, 'rvtools-vHost');
     const version = esxiVersion(cell(row, x.version), cell(row, x.build), ref);
     if (version) h.version = version;
     else if (text(cell(row, x.version))) b.skip(row.line, `ESX Version "${text(cell(row, x.version))!.slice(0, 60)}" is not an ESXi version (the host is kept without it)`);
@@ -299,15 +299,29 @@ function readHost(b: FactsBuilder, table: Table, workbook: boolean): string | un
 
 function addPortGroup(sw: SwitchFacts, name: string, vlan: number | undefined): void {
   for (const p of sw.portGroups) if (p.name === name) return;
-  sw.portGroups.push({ name, ...(vlan !== undefined ? { vlan } : {}), uplinks: [] });
+  append(sw, 'portGroups', { name, ...(vlan !== undefined ? { vlan } : {}), uplinks: none<string>() });
+}
+
+/** A switch made by a constructor, so the MTU set after it exists stays in the object (see HostDraft in facts.ts). */
+class SwitchDraft implements SwitchFacts {
+  declare mtu?: number;
+  uplinks: string[] = none();
+  portGroups: SwitchFacts['portGroups'] = none();
+  dvPorts: SwitchFacts['dvPorts'] = none();
+
+  constructor(
+    public name: string,
+    public kind: SwitchFacts['kind'],
+    public evidence: SwitchFacts['evidence'],
+  ) {}
 }
 
 function switchOf(h: { switches: SwitchFacts[] }, name: string, kind: SwitchFacts['kind'], file: string, row: TableRow): SwitchFacts {
   let sw: SwitchFacts | undefined;
   for (const s of h.switches) if (s.name === name) sw = s;
   if (!sw) {
-    sw = { name, kind, uplinks: [], portGroups: [], dvPorts: [], evidence: rowRef(file, row) };
-    h.switches.push(sw);
+    sw = new SwitchDraft(name, kind, rowRef(file, row));
+    append(h, 'switches', sw);
   }
   return sw;
 }
@@ -328,7 +342,7 @@ function readSwitch(b: FactsBuilder, table: Table, workbook: boolean): string | 
     const h = b.host(hostName, text(cell(row, x.vcenter)), ref);
     h.datacenter ??= text(cell(row, x.datacenter));
     h.cluster ??= text(cell(row, x.cluster));
-    if (!h.seen.includes('rvtools-vSwitch')) h.seen.push('rvtools-vSwitch');
+    see(h, 'rvtools-vSwitch');
     const sw = switchOf(h, name, 'standard', table.file, row);
     const m = mtu(cell(row, x.mtu));
     if (m !== undefined) sw.mtu = m;
@@ -353,7 +367,7 @@ function readPort(b: FactsBuilder, table: Table, workbook: boolean): string | un
     const h = b.host(hostName, text(cell(row, x.vcenter)), row);
     h.datacenter ??= text(cell(row, x.datacenter));
     h.cluster ??= text(cell(row, x.cluster));
-    if (!h.seen.includes('rvtools-vPort')) h.seen.push('rvtools-vPort');
+    see(h, 'rvtools-vPort');
     addPortGroup(switchOf(h, sw, 'standard', table.file, row), pg, integer(cell(row, x.vlan)));
   }
   return undefined;
