@@ -10,6 +10,10 @@ import { WizardPage } from '../pages/wizard-page.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { HEAVY_STEP } from '../support/timeouts.ts';
 
+/** A 2 MiB paste of one hostd line: an attachment, and a case over localStorage's share. */
+const BIG_LINE = '2026-11-25T12:00:00.123Z info hostd[2099421] [Originator@6876 sub=Vimsvc.TaskManager] Task "Completed" : C:\\ha-root-pool\n';
+const BIG_PASTE = { repeat: BIG_LINE, times: Math.ceil((2 * 1024 * 1024) / BIG_LINE.length) };
+
 test('typed evidence survives a reload right after the last keystroke and reopens intact', async ({ app, page }) => {
   await app.open();
   await app.startWithEvidence();
@@ -40,9 +44,7 @@ test('a big paste and the note typed after it survive a reload: the case worker 
   await app.startWithEvidence();
   // 2 MiB: an attachment, and a case over localStorage's share, so the case worker writes and stores it (the
   // 50 MB paste takes the same path; how long the UI thread is held meanwhile: bench/web-app.ts).
-  const line = '2026-11-25T12:00:00.123Z info hostd[2099421] [Originator@6876 sub=Vimsvc.TaskManager] Task "Completed" : C:\\ha-root-pool\n';
-  const times = Math.ceil((2 * 1024 * 1024) / line.length);
-  await app.pasteEvent('source', { repeat: line, times });
+  await app.pasteEvent('source', BIG_PASTE);
   await expect(page.getByText(/The paste \(2\.0 MiB\) was added as the attachment "Pasted text 1"/)).toBeVisible();
   const saveState = page.getByTestId('save-state');
   await expect(saveState).toHaveAttribute('data-state', 'saved', { timeout: HEAVY_STEP });
@@ -51,7 +53,7 @@ test('a big paste and the note typed after it survive a reload: the case worker 
   // Listed as kept in IndexedDB, with the whole text's length (the paste, JSON-escaped, and the rest).
   const index = await page.evaluate(() => JSON.parse(localStorage.getItem('vpd.cases') ?? '[]') as { where: string; bytes: number }[]);
   expect(index.map((e) => e.where)).toEqual(['idb']);
-  expect(index[0]!.bytes).toBeGreaterThan(line.length * times);
+  expect(index[0]!.bytes).toBeGreaterThan(BIG_LINE.length * BIG_PASTE.times);
 
   await page.reload();
   await expect(app.recentCases).toHaveCount(1);
@@ -63,6 +65,36 @@ test('a big paste and the note typed after it survive a reload: the case worker 
   await expect(app.notes).toHaveValue('Ticket 4711: the hostd log the customer sent');
   await app.idle();
   await expect(page.getByRole('alert').filter({ hasText: 'Pasted text 1' })).toContainText('No supported ESXi command output found in Pasted text 1');
+});
+
+test('leaving while a big case is still on its way to IndexedDB asks first; staying lets the save land', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  // Over localStorage's share: the case worker stringifies and stores it, which a page being unloaded does not wait for.
+  await app.pasteEvent('source', BIG_PASTE);
+  const saveState = page.getByTestId('save-state');
+  await expect(saveState).toHaveAttribute('data-state', 'saved', { timeout: HEAVY_STEP });
+  await app.notes.fill('typed a moment before the reload');
+  // Reloaded at once, inside the big case's quiet period: the browser asks, and the user stays.
+  const asked: string[] = [];
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.evaluate(() => location.reload());
+  expect(asked).toEqual(['beforeunload']);
+  await expect(app.notes).toHaveValue('typed a moment before the reload');
+  // The save that leaving started finishes; then the page goes without a question, and the note is there.
+  await expect(saveState).toHaveAttribute('data-state', 'saved', { timeout: HEAVY_STEP });
+  page.once('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.reload();
+  expect(asked).toEqual(['beforeunload']);
+  await expect(app.recentCases).toHaveCount(1);
+  await app.recentCases.first().click();
+  await expect(app.notes).toHaveValue('typed a moment before the reload');
 });
 
 test('a wizard walk reopens after a reload at the same question with the same answers and notes', async ({ app, page }) => {

@@ -35,6 +35,9 @@ class MemoryApi implements Api {
     this.writes++;
     return Promise.resolve();
   }
+  autosaveLandsAtOnce(): boolean {
+    return true;
+  }
   async recentCases(): Promise<readonly RecentCase[]> {
     return [...this.saved.values()].map((e) => ({ id: e.id, updatedAt: e.updatedAt, bytes: e.text.length, ...(e.title ? { title: e.title } : {}) }));
   }

@@ -188,6 +188,7 @@ export class AppState {
     return {
       key: `${id}\n${key}`,
       size,
+      landsAtOnce: this.api.autosaveLandsAtOnce(size),
       write: () => {
         this.saveState = 'saving';
         return this.api.autosave({ id, file: { ...file, updatedAt: new Date().toISOString() }, size });

@@ -50,6 +50,8 @@ export interface Api {
    * OFF_THREAD_CHARS) is stringified, and in the web build stored, by the case worker.
    */
   autosave(entry: AutosaveEntry): Promise<void>;
+  /** Whether an autosave of `size` characters is stored before `autosave` returns (so it survives a page unload). */
+  autosaveLandsAtOnce(size: number): boolean;
   /** The autosaved cases, newest first. */
   recentCases(): Promise<readonly RecentCase[]>;
   /** The text of one autosaved case; throws with a sentence when it is gone. */

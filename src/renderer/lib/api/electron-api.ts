@@ -27,6 +27,8 @@ export function electronApi(vpd: VpdApi, writer: CaseWriter = new CaseWriter()):
       const text = size <= OFF_THREAD_CHARS ? serializeCase(file) : await writer.serialize(file);
       unwrap(await vpd.autosaveCase({ id, text }));
     },
+    // A small case's message has left for main when autosave returns; main writes it even if the window closes.
+    autosaveLandsAtOnce: (size) => size <= OFF_THREAD_CHARS,
     recentCases: async () => unwrap(await vpd.listAutosaved()),
     openRecent: async (id) => unwrap(await vpd.openAutosaved(id)),
     markRecentFailed: async (id, reason) => {

@@ -71,6 +71,7 @@ export function webApi(): Api {
       return null;
     },
     autosave,
+    autosaveLandsAtOnce: (size) => size <= LOCAL_MAX_CHARS,
     recentCases: () => store.list(),
     openRecent: (id) => store.read(id),
     markRecentFailed: (id, reason) => store.markFailed(id, reason),

@@ -239,3 +239,58 @@ describe('Autosaver callbacks', () => {
     expect(h.written).toEqual(['a']);
   });
 });
+
+describe('Autosaver.unsaved (what leaving the page now would lose)', () => {
+  /** A case whose writes either land at once (a synchronous store) or wait until the test finishes them. */
+  function leaving(landsAtOnce: boolean) {
+    const finishers: (() => void)[] = [];
+    let n = 0;
+    const h = harness({
+      produce: () => {
+        const key = `case ${++n}`;
+        return {
+          key,
+          size: 1,
+          landsAtOnce,
+          write: () => (landsAtOnce ? Promise.resolve() : new Promise<void>((resolve) => finishers.push(resolve))),
+        };
+      },
+    });
+    return { ...h, finishers };
+  }
+
+  it('counts a change waiting for its quiet period, and a big write still on its way until it finishes', async () => {
+    const h = leaving(false);
+    expect(h.saver.unsaved).toBe(false);
+    h.saver.changed();
+    expect(h.saver.unsaved).toBe(true);
+    h.saver.flushNow();
+    // Started, not landed: the page must not go yet.
+    expect(h.finishers).toHaveLength(1);
+    expect(h.saver.unsaved).toBe(true);
+    h.finishers[0]!();
+    await settle();
+    expect(h.saver.unsaved).toBe(false);
+    expect(h.saver.pending).toBe(false);
+  });
+
+  it('does not count a write the store took before it returned, though its promise has not settled yet', () => {
+    const h = leaving(true);
+    h.saver.changed();
+    h.saver.flushNow();
+    expect(h.saver.pending).toBe(true);
+    expect(h.saver.unsaved).toBe(false);
+  });
+
+  it('stops counting a write that failed (the save indicator says so) and counts the next change again', async () => {
+    const failing = harness({ produce: () => ({ key: 'k', size: 1, write: () => Promise.reject(new Error('quota')) }) });
+    failing.saver.changed();
+    failing.saver.flushNow();
+    expect(failing.saver.unsaved).toBe(true);
+    await settle();
+    expect(failing.errors).toHaveLength(1);
+    expect(failing.saver.unsaved).toBe(false);
+    failing.saver.changed();
+    expect(failing.saver.unsaved).toBe(true);
+  });
+});

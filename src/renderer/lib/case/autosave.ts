@@ -10,6 +10,8 @@
  * - Saves never overlap: a change during a save is saved right after it.
  * - `flushNow` writes at once, without waiting for a save in flight: for `pagehide`, where the web build's
  *   synchronous localStorage write must happen before the page is gone.
+ * - `unsaved` says whether leaving now would lose a change: one waiting, or a write that is still on its way (a big
+ *   case being stringified and stored), as opposed to one the store took before `write` returned.
  */
 
 export interface AutosaveItem {
@@ -19,6 +21,8 @@ export interface AutosaveItem {
   write(): Promise<void>;
   /** About the characters written, to stretch the quiet period for very big cases (writing them takes a moment). */
   readonly size: number;
+  /** The store has the case once `write` returns (a synchronous store): a page unloaded right after keeps it. */
+  readonly landsAtOnce?: boolean;
 }
 
 export interface AutosaveOptions {
@@ -45,6 +49,8 @@ export class Autosaver {
   #timer: unknown;
   #dirtySince: number | undefined;
   #saving: Promise<void> | undefined;
+  /** Writes started and not yet finished that the store did not take at once (see `unsaved`). */
+  #onTheWay = 0;
   #lastKey: string | undefined;
   #lastSize = 0;
 
@@ -65,6 +71,11 @@ export class Autosaver {
   /** True while a change waits to be saved or a save runs. */
   get pending(): boolean {
     return this.#dirtySince !== undefined || this.#saving !== undefined;
+  }
+
+  /** True while a change waits to be saved or a write that did not land at once is still running. */
+  get unsaved(): boolean {
+    return this.#dirtySince !== undefined || this.#onTheWay > 0;
   }
 
   /** Something in the case changed: save it after a quiet period. */
@@ -135,6 +146,10 @@ export class Autosaver {
       started = item.write();
     } catch (e) {
       started = Promise.reject(e);
+    }
+    if (item.landsAtOnce !== true) {
+      this.#onTheWay++;
+      started = started.finally(() => this.#onTheWay--);
     }
     const saving = started.then(
       () => {
