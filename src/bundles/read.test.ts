@@ -257,6 +257,9 @@ describe('what the logs prove', () => {
     expect(finding?.evidence).toEqual([`${TOP_A}/var/run/log/vmkernel.log:2: ${(await import('./fixtures.test-support.ts')).VMKERNEL_A.split('\n')[1]}`]);
     expect(finding?.detail).toContain('A log line proves the addresses chosen for the stream, not the wire\'s egress when unbound.');
     expect(result.verdict.summary).toMatch(/The logs show 1 problem with past migrations \(Past vMotion used the management address\)/);
+    // The same sentence on its own, for the result screen (which shows the worst finding and the migration apart).
+    expect(result.verdict.pastMigrations).toBe('The logs show 1 problem with past migrations (Past vMotion used the management address).');
+    expect(result.verdict.overview).toContain(result.verdict.pastMigrations);
     const observed = result.observed ?? [];
     expect(observed[1]?.addresses).toEqual([
       { address: '172.16.10.21', side: 'source', host: 'esx21.lab.local', vmknic: 'vmk0', management: true, vmotionVmknic: false },

@@ -34,6 +34,7 @@ import type { ObservedMigration, ObservedResult } from './observed.ts';
 import { observedEvidence } from './observed.ts';
 import { applyMeasuredEgress, withAnsweredBinding, type AnswerResult, type WizardAnswers } from './analysis/answers.ts';
 import { MIGRATION_SHORT } from './present/words.ts';
+import { counted } from './present/outline.ts';
 import { flowSentence, flowsThatMatter } from './present/flow.ts';
 
 export type { AnswerResult, WizardAnswers } from './analysis/answers.ts';
@@ -64,6 +65,11 @@ export interface Verdict {
    * show the lines show this instead of `summary`, which repeated them in other words; without lines it is the summary.
    */
   readonly overview: string;
+  /**
+   * The sentence about problems the logs show with past migrations, when there are any (also part of the summary
+   * and the overview): for a screen that shows the worst finding and the migration kind apart, as the result screen does.
+   */
+  readonly pastMigrations?: string;
 }
 
 export interface AnalysisResult {
@@ -171,12 +177,13 @@ function verdictOf(
   const contradicted = extra.answers.filter((a) => a.use === 'contradicts');
   const against = contradicted.length > 0 ? ` An answer in the wizard disagrees with the evidence: ${contradicted.map((a) => a.text).join(' ')}` : '';
   const ids = [...new Set(extra.fromLogs.map((f) => f.title))];
-  const logs = extra.fromLogs.length > 0 ? ` The logs show ${extra.fromLogs.length} problem${extra.fromLogs.length > 1 ? 's' : ''} with past migrations (${ids.join('; ')}).` : '';
+  const pastMigrations = extra.fromLogs.length > 0 ? `The logs show ${counted(extra.fromLogs.length, 'problem')} with past migrations (${ids.join('; ')}).` : undefined;
+  const logs = pastMigrations ? ` ${pastMigrations}` : '';
   const lines = [...new Set(flowsThatMatter(flows).map(flowSentence))];
   const summary = head + tail + logs + against;
   // The lines always include the source's vMotion and NFC egress, the paths the summary's head names.
   const overview = parts.length > 0 && lines.length > 0 ? `For ${MIGRATION_SHORT[extra.migration]}: ${found.charAt(0).toLowerCase()}${found.slice(1)}${logs}${against}` : summary;
-  return { summary, severity: worst, uncertain, lines, overview };
+  return { summary, severity: worst, uncertain, lines, overview, ...(pastMigrations ? { pastMigrations } : {}) };
 }
 
 interface Computed {

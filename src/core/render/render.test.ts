@@ -28,6 +28,8 @@ describe('text rendering', () => {
     expect(head[0]).toBe(`VERDICT: ${result.verdict.overview}`);
     expect(head.slice(1, 1 + (result.verdict.lines ?? []).length)).toEqual((result.verdict.lines ?? []).map((l) => `  ${l}`));
     expect(result.verdict.overview).toMatch(/^For a migration of a VM with snapshots: \d+ findings, worst: /);
+    // No host logs were given: no sentence about past migrations.
+    expect(result.verdict.pastMigrations).toBeUndefined();
     for (const l of result.verdict.lines ?? []) expect(text.split(l)).toHaveLength(2);
     const order = ['HOSTS', 'PATHS', 'FINDINGS', 'REMEDIATION'].map((h) => text.indexOf(`\n${h}`));
     expect(order.every((i) => i > 0)).toBe(true);
