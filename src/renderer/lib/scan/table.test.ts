@@ -65,6 +65,20 @@ describe('viewRows', () => {
     expect(viewRows(rows, NO_FILTER, { key: 'findings', direction: 'descending' })[0]!.where).toMatch(/Silver$/);
   });
 
+  it('sorts versions by their numbers, then the build (a host whose update is not shown is not put before an older build), then the update', () => {
+    const versions = [
+      { product: 'VMware ESXi', version: '7.0.3', build: '22348816' }, // U3n, update not shown (RVTools)
+      { product: 'VMware ESXi', version: '7.0.3', update: '3', build: '21686933' }, // U3i
+      { product: 'VMware ESXi', version: '8.0.10' },
+      { product: 'VMware ESXi', version: '8.0.9' },
+      { product: 'VMware ESXi', version: '7.0.3', update: '3d' },
+      { product: 'VMware ESXi', version: '7.0.3', update: '3c' },
+    ];
+    const some = { ...result, hosts: result.hosts.slice(0, 7).map((h, i) => ({ ...h, version: versions[i] })) };
+    const up = viewRows(hostRows(some), NO_FILTER, { key: 'version', direction: 'ascending' });
+    expect(up.map((r) => r.index)).toEqual([6, 5, 4, 1, 0, 3, 2]);
+  });
+
   it('filters by text (name, cluster, finding id; every word), risk and finding id', () => {
     expect(names(viewRows(rows, { ...NO_FILTER, text: 'silver' }, DEFAULT_SORT))).toHaveLength(20);
     expect(names(viewRows(rows, { ...NO_FILTER, text: 'GOLD no_vmotion' }, DEFAULT_SORT))).toEqual([gold(14)]);

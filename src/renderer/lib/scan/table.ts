@@ -61,11 +61,20 @@ export interface HostRow {
 
 const riskRank = (r: Risk): number => (r === 'none' ? 5 : severityRank(r));
 
-/** Numeric parts of version and build, so 8.0.10 sorts after 8.0.9 and no version sorts first. */
+/**
+ * Numeric parts of the version, then the build, then the update: 8.0.10 sorts after 8.0.9, and no version sorts
+ * first. Within one version the build decides, not the update: builds grow with every patch, while most exports do
+ * not show the update (RVTools prints `VMware ESXi 7.0.3 build-…`), so a host whose update is unknown is not put
+ * before an older build whose update is shown. The update (its number, then its letter) decides only between hosts
+ * without a build.
+ */
 function versionKey(v: ScanResult['hosts'][number]['version']): number[] {
   if (!v) return [];
-  const parts = `${v.version}.${v.update ?? '0'}`.split(/[^0-9]+/).filter(Boolean).map(Number);
-  return [...parts.slice(0, 4), ...Array(Math.max(0, 4 - parts.slice(0, 4).length)).fill(0), Number(v.build ?? 0) || 0];
+  const parts = v.version.split(/[^0-9]+/).filter(Boolean).map(Number).slice(0, 3);
+  while (parts.length < 3) parts.push(0);
+  const update = /^\D*(\d+)([a-z]?)/i.exec(v.update ?? '');
+  const updateKey = update ? Number(update[1]) * 32 + (update[2] ? update[2].toLowerCase().charCodeAt(0) - 96 : 0) : 0;
+  return [...parts, Number(v.build ?? 0) || 0, updateKey];
 }
 
 function compareNumbers(a: readonly number[], b: readonly number[]): number {
