@@ -234,12 +234,25 @@ export function none<T>(): T[] {
   return EMPTY as unknown as T[];
 }
 
-/** Adds `item` to the list `key` of `owner`, giving it a list of its own on the first entry. */
+/**
+ * Adds `item` to the list `key` of `owner`, giving it a list of its own on the first entry. A short list is replaced
+ * by an exact copy with the item (a host's vmknics, switches, a switch's port groups: a handful each), where `push`
+ * would give it room for 17; the copy it replaces is young garbage, which costs the collector nothing.
+ */
 export function append<O extends object, K extends keyof O>(owner: O, key: K, item: O[K] extends readonly (infer T)[] ? T : never): void {
   const list = owner[key] as unknown as unknown[];
-  if (list.length === 0) (owner as Record<K, unknown>)[key] = [item];
-  else list.push(item);
+  const n = list.length;
+  if (n < EXACT_UP_TO) {
+    // Sized up front: a spread or `slice` + `push` would leave room to grow again.
+    const copy = new Array<unknown>(n + 1);
+    for (let i = 0; i < n; i++) copy[i] = list[i];
+    copy[n] = item;
+    (owner as Record<K, unknown>)[key] = copy;
+  } else list.push(item);
 }
+
+/** Lists up to this long are grown by exact copies (see `append`). */
+const EXACT_UP_TO = 16;
 
 /** Sets an advanced setting of a host, giving it a record of its own on the first one. */
 export function setAdvanced(host: HostFacts, key: string, value: AdvancedValue): void {
