@@ -5,7 +5,6 @@
  * autosaving.
  */
 import { createContext, untrack } from 'svelte';
-import { serializeCase } from '../../core/case/index.ts';
 import { parseCaseOffThread } from './worker/case-client.ts';
 import { capSentence } from '../../core/sentence.ts';
 import type { CaseFile, CaseScreen } from '../../core/case/index.ts';
@@ -199,7 +198,7 @@ export class AppState {
   async saveCase(): Promise<void> {
     const c = this.caseFile();
     try {
-      const said = await this.api.saveCase(caseFileName(c.title), serializeCase(c));
+      const said = await this.api.saveCase(caseFileName(c.title), c, this.#keys.of(c).size);
       if (said) this.say(said);
     } catch (e) {
       this.say(`The case could not be saved: ${e instanceof Error ? e.message : String(e)}`);

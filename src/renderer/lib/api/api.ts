@@ -38,8 +38,12 @@ export interface Api {
   readonly kind: 'electron' | 'web';
   /** null when the user cancelled. */
   openCase(): Promise<OpenedText | null>;
-  /** Resolves to a sentence for the status line ("Saved case.vpdcase"), or null when cancelled. */
-  saveCase(name: string, text: string): Promise<string | null>;
+  /**
+   * Saves the case to a file the user picks (desktop) or downloads it (web). Resolves to a sentence for the status
+   * line ("Saved case.vpdcase"), or null when cancelled. The host API writes the text: a big case (`size` over
+   * OFF_THREAD_CHARS, as for autosave) in the case worker, so a 50 MB paste is not stringified on the UI thread.
+   */
+  saveCase(name: string, file: CaseFile, size: number): Promise<string | null>;
   /** A report file: `name` ends in `.html` (the self-contained report), `.md`, or `.csv` (the Scan view's table). */
   exportReport(name: string, text: string): Promise<string | null>;
   print(name: string): Promise<string | null>;

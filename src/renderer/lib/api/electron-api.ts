@@ -1,6 +1,5 @@
 /** The desktop shell's host API: every call goes through `window.vpd` (electron/preload) and its typed contract. */
 import type { Result, Saved, VpdApi } from '../../../../electron/shared/contract.ts';
-import { serializeCase } from '../../../core/case/index.ts';
 import { CaseWriter, OFF_THREAD_CHARS } from '../worker/case-client.ts';
 import type { Api } from './api.ts';
 
@@ -17,15 +16,14 @@ export function electronApi(vpd: VpdApi, writer: CaseWriter = new CaseWriter()):
   return {
     kind: 'electron',
     openCase: async () => unwrap(await vpd.openCase()),
-    saveCase: async (name, text) => said(unwrap(await vpd.saveCase({ suggestedName: name, text })), 'Saved'),
+    saveCase: async (name, file, size) => said(unwrap(await vpd.saveCase({ suggestedName: name, text: await writer.text(file, size) })), 'Saved'),
     exportReport: async (name, text) => said(unwrap(await vpd.exportReport({ suggestedName: name, text })), 'Exported'),
     print: async (name) => said(unwrap(await vpd.printReport({ suggestedName: name })), 'Printed to'),
     // Main reads the title and date from the file itself: only the id and the text cross the bridge. A small case
     // is stringified inline (the call leaves before this returns, as a pagehide save needs); a big one by the case
     // worker (the worker cannot reach the bridge: its text comes back to be sent).
     autosave: async ({ id, file, size }) => {
-      const text = size <= OFF_THREAD_CHARS ? serializeCase(file) : await writer.serialize(file);
-      unwrap(await vpd.autosaveCase({ id, text }));
+      unwrap(await vpd.autosaveCase({ id, text: await writer.text(file, size) }));
     },
     // A small case's message has left for main when autosave returns; main writes it even if the window closes.
     autosaveLandsAtOnce: (size) => size <= OFF_THREAD_CHARS,

@@ -57,8 +57,8 @@ export function webApi(): Api {
       const file = await pickFile('.vpdcase,.json,application/json');
       return file ? { name: file.name, text: await file.text() } : null;
     },
-    async saveCase(name, text) {
-      download(name, text, 'application/json');
+    async saveCase(name, file, size) {
+      download(name, await writer.text(file, size), 'application/json');
       return `Downloaded ${name}.`;
     },
     async exportReport(name, text) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newCase, parseCase, serializeCase, type CaseFile } from '../../../core/case/index.ts';
 import type { BlobStore } from '../case/web-case-store.ts';
 import { caseWorkerJob, type CaseAnswer, type CaseAsk } from './case-protocol.ts';
-import { CaseWriter, parseCaseOffThread, type CaseWorker } from './case-client.ts';
+import { CaseWriter, OFF_THREAD_CHARS, parseCaseOffThread, type CaseWorker } from './case-client.ts';
 
 class MapBlobs implements BlobStore {
   readonly map = new Map<string, string>();
@@ -101,6 +101,19 @@ describe('CaseWriter', () => {
     const read = parseCase(written);
     expect(read.ok && read.case.evidence[0]!.text).toBe(file.evidence[0]!.text);
     expect(read.ok && read.case.notes).toBe('after the paste');
+  });
+
+  it('writes a small case inline and a big one in the worker ("Save case" and the autosave alike), the same bytes', async () => {
+    const w = new FakeWorker();
+    const writer = new CaseWriter({ start: () => w });
+    const small = newCase('2026-12-07T08:00:00.000Z', 'live');
+    expect(await writer.text(small, serializeCase(small).length)).toBe(serializeCase(small));
+    expect(w.asked).toHaveLength(0);
+    const big = bigCase('a note');
+    const size = big.evidence[0]!.text.length;
+    expect(size).toBeGreaterThan(OFF_THREAD_CHARS);
+    expect(await writer.text(big, size)).toBe(serializeCase(big));
+    expect(w.asked.map((a) => a.kind)).toEqual(['serialize']);
   });
 
   it('keeps one worker for every save and matches each answer to its question, whatever the order', async () => {

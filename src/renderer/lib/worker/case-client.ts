@@ -90,6 +90,11 @@ export class CaseWriter {
     this.#blobs = options.blobs;
   }
 
+  /** The case file's text: written here when it is small (`size`, as CaseKeys measures it), else by the worker. */
+  text(file: CaseFile, size: number): Promise<string> {
+    return size <= OFF_THREAD_CHARS ? Promise.resolve(serializeCase(file)) : this.serialize(file);
+  }
+
   /** The case file's text, written by the worker. */
   async serialize(file: CaseFile): Promise<string> {
     const a = await this.#ask({ kind: 'serialize', seq: ++this.#seq, file });
