@@ -180,6 +180,20 @@ test('a case downloads as one .vpdcase file and opens again on the result screen
   await expect(page.getByLabel('Migration kind')).toHaveValue('cold');
 });
 
+test('a big case (a 2 MiB paste) downloads whole, with the note typed after it', async ({ app, page }) => {
+  await app.open();
+  await app.startWithEvidence();
+  await app.pasteEvent('source', BIG_PASTE);
+  await expect(page.getByText(/The paste \(2\.0 MiB\) was added as the attachment "Pasted text 1"/)).toBeVisible();
+  await app.notes.fill('Ticket 4711');
+  const download = page.waitForEvent('download');
+  await page.getByRole('banner').getByRole('button', { name: 'Save case' }).click();
+  const json = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { notes: string; evidence: { name: string; text: string }[] };
+  expect(json.notes).toBe('Ticket 4711');
+  const pasted = json.evidence.find((e) => e.name === 'Pasted text 1');
+  expect(pasted?.text).toBe(BIG_LINE.repeat(BIG_PASTE.times));
+});
+
 test('a case saved by the first version (.vpd.json) opens, converted', async ({ app, page }) => {
   await app.open();
   const v1 = {
