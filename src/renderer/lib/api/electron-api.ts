@@ -1,5 +1,6 @@
 /** The desktop shell's host API: every call goes through `window.vpd` (electron/preload) and its typed contract. */
 import type { Result, Saved, VpdApi } from '../../../../electron/shared/contract.ts';
+import { serializeCase } from '../../../core/case/index.ts';
 import { CaseWriter, OFF_THREAD_CHARS } from '../worker/case-client.ts';
 import type { Api } from './api.ts';
 
@@ -23,7 +24,10 @@ export function electronApi(vpd: VpdApi, writer: CaseWriter = new CaseWriter()):
     // is stringified inline (the call leaves before this returns, as a pagehide save needs); a big one by the case
     // worker (the worker cannot reach the bridge: its text comes back to be sent).
     autosave: async ({ id, file, size }) => {
-      unwrap(await vpd.autosaveCase({ id, text: await writer.text(file, size) }));
+      // Not `writer.text`: awaiting even its resolved promise would send a small case a microtask later, after the
+      // page may be gone.
+      const text = size <= OFF_THREAD_CHARS ? serializeCase(file) : await writer.serialize(file);
+      unwrap(await vpd.autosaveCase({ id, text }));
     },
     // A small case's message has left for main when autosave returns; main writes it even if the window closes.
     autosaveLandsAtOnce: (size) => size <= OFF_THREAD_CHARS,
