@@ -202,7 +202,8 @@ function show(v: unknown): string {
   return String(v);
 }
 
-type NicDraft = Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] };
+/** A merged vmknic as `put` writes it: its fields by name. */
+type NicFields = Record<string, unknown> & { name: string; ipv6: string[]; evidence: EvidenceRef[]; tags?: readonly string[] };
 
 /**
  * A merged vmknic, made by a constructor: the ten or so fields `put` adds stay in the object, where an object
@@ -225,7 +226,7 @@ class MergedNic {
 /** A vmknic being merged: its fields so far, and which file set each. */
 interface NicMerge {
   readonly key: string;
-  readonly nic: NicDraft;
+  readonly nic: NicFields;
   readonly origin: Record<string, string>;
 }
 
@@ -258,7 +259,7 @@ function mergeVmknics(parts: readonly Part[], m: Merger, prov: Provenance): Vmkn
         }
       }
       if (!cur) {
-        cur = { key, nic: new MergedNic(key) as unknown as NicDraft, origin: {} };
+        cur = { key, nic: new MergedNic(key) as unknown as NicFields, origin: {} };
         out.push(cur);
       }
       const { nic, origin } = cur;
