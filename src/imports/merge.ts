@@ -67,10 +67,10 @@ function compatibleWith(list: readonly Entry[] | undefined, facts: HostFacts, by
     if (vcOk && !(byShortName && isFqdn(e.name) && isFqdn(facts.name))) return list;
     return NONE;
   }
-  const vc = facts.vcenter?.toLowerCase();
+  const vc = facts.vcenter === undefined ? undefined : lowerCase(facts.vcenter);
   const out: Entry[] = [];
   for (const e of list) {
-    if (vc && e.vcenter && vc !== e.vcenter.toLowerCase()) continue;
+    if (vc && e.vcenter && vc !== lowerCase(e.vcenter)) continue;
     if (byShortName && isFqdn(e.name) && isFqdn(facts.name)) continue;
     out.push(e);
   }
