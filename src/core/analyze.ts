@@ -172,7 +172,7 @@ function verdictOf(
   }
   if (nfc && nfc.vmknics.length > 0) parts.push(`NFC cold data leaves by ${nfc.vmknics.join(', ')}${likely(nfc)}`);
   const head = parts.length > 0 ? `For ${MIGRATION_SHORT[extra.migration]}: ${parts.join('; ')}.` : `No migration path could be computed for ${source}.`;
-  const found = worst === 'none' ? 'No problem found in the evidence.' : `${findings.length} finding${findings.length > 1 ? 's' : ''}, worst: ${worst} (${findings[0]!.title}).`;
+  const found = worst === 'none' ? 'No problem found in the evidence.' : `${counted(findings.length, 'finding')}, worst: ${worst} (${findings[0]!.title}).`;
   const tail = ` ${found}`;
   const contradicted = extra.answers.filter((a) => a.use === 'contradicts');
   const against = contradicted.length > 0 ? ` An answer in the wizard disagrees with the evidence: ${contradicted.map((a) => a.text).join(' ')}` : '';
