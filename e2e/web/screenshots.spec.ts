@@ -121,6 +121,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await app.analyse();
     await app.unfold();
     await expect(bundle.pastMigrations).toBeVisible();
+    // The verdict of a bundle case: its path lines, badges and the sentence on past migrations.
+    await page.getByTestId('verdict').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shot(page, `result-verdict-bundle-${scheme}`);
     // The migration that went over the management vmknics, with its log lines.
     const mgmt = bundle.pastMigrations.locator(`article[data-migration="${TS.mgmt}"]`);
     await mgmt.getByText(/^Log lines?/).click();
